@@ -1,0 +1,344 @@
+//! Markdown -> Document: built once per file and shared by every rule.
+//!
+//! The Document holds the front matter, the blocks with their prose text (mapped back to
+//! file bytes), sentences, links and footnote references. Rules read this and never the
+//! raw Markdown, so the file is parsed once however many rules run, and code blocks, code
+//! spans and HTML comments are kept out of every prose rule in one place.
+
+pub mod front_matter;
+pub mod prose;
+pub mod sentences;
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::source::Source;
+pub use front_matter::FrontMatter;
+pub use prose::Prose;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    Heading(u8),
+    /// Text directly inside a list item (a tight list). Paragraphs of loose lists are
+    /// `Paragraph` blocks with `in_list` set.
+    ListItem,
+    TableCell,
+    /// The quote container; its paragraphs are blocks of their own with `quote_depth > 0`.
+    BlockQuote,
+    CodeBlock,
+    Html,
+    HtmlComment,
+}
+
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub span: Range<usize>,
+    pub quote_depth: u16,
+    pub in_list: bool,
+    pub in_footnote: bool,
+    pub prose: Prose,
+    /// Sentence ranges in `prose.text`.
+    pub sentences: Vec<Range<usize>>,
+}
+
+impl Block {
+    /// True for blocks whose text is prose that rules read.
+    pub fn has_prose(&self) -> bool {
+        matches!(
+            self.kind,
+            BlockKind::Paragraph | BlockKind::Heading(_) | BlockKind::ListItem | BlockKind::TableCell
+        ) && !self.prose.is_empty()
+    }
+
+    pub fn is_heading(&self) -> bool {
+        matches!(self.kind, BlockKind::Heading(_))
+    }
+
+    /// The prose text, trimmed.
+    pub fn text(&self) -> &str {
+        self.prose.text.trim()
+    }
+
+    /// The index of the sentence holding a prose offset.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        self.sentences
+            .iter()
+            .position(|s| s.start <= offset && offset < s.end.max(s.start + 1))
+            .or_else(|| {
+                // Offsets between sentences (spaces) belong to the sentence before.
+                self.sentences
+                    .iter()
+                    .rposition(|s| s.start <= offset)
+            })
+    }
+
+    /// The file span of the block's prose, trimmed of surrounding whitespace.
+    pub fn prose_span(&self) -> Range<usize> {
+        let t = &self.prose.text;
+        let start = t.len() - t.trim_start().len();
+        let end = t.trim_end().len();
+        self.prose.to_source(start..end.max(start))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub destination: String,
+    /// The whole link in the file, `[text](dest)`.
+    pub span: Range<usize>,
+    pub block: usize,
+    /// The link text's range in the block's prose.
+    pub prose: Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FootnoteRef {
+    pub label: String,
+    pub span: Range<usize>,
+    pub block: usize,
+    /// Where in the block's prose the reference stands.
+    pub prose_at: usize,
+}
+
+#[derive(Debug)]
+pub struct Document<'s> {
+    pub source: &'s Source,
+    pub front_matter: Option<FrontMatter>,
+    /// Where the Markdown body starts (after the front matter).
+    pub body_start: usize,
+    pub blocks: Vec<Block>,
+    pub links: Vec<Link>,
+    pub footnote_refs: Vec<FootnoteRef>,
+}
+
+impl<'s> Document<'s> {
+    pub fn parse(source: &'s Source) -> Self {
+        let text = source.text.as_str();
+        let start = source.content_start();
+        let (front_matter, body_start) = match front_matter::detect(text, start) {
+            Some((fm, body)) => (Some(fm), body),
+            None => (None, start),
+        };
+        let mut builder = Builder::default();
+        let body = text.get(body_start..).unwrap_or("");
+        builder.walk(text, body, body_start);
+        let mut blocks = builder.blocks;
+        for block in &mut blocks {
+            if block.has_prose() {
+                block.sentences = sentences::split_sentences(&block.prose.text);
+            }
+        }
+        Document {
+            source,
+            front_matter,
+            body_start,
+            blocks,
+            links: builder.links,
+            footnote_refs: builder.footnote_refs,
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.source.text
+    }
+
+    /// Blocks with prose, with their index.
+    pub fn prose_blocks(&self) -> impl Iterator<Item = (usize, &Block)> {
+        self.blocks.iter().enumerate().filter(|(_, b)| b.has_prose())
+    }
+
+    /// Links and footnote references inside a prose range of one block.
+    pub fn has_reference_in(&self, block: usize, range: Range<usize>) -> bool {
+        self.links
+            .iter()
+            .any(|l| l.block == block && l.prose.start < range.end && range.start < l.prose.end.max(l.prose.start + 1))
+            || self
+                .footnote_refs
+                .iter()
+                .any(|f| f.block == block && range.start <= f.prose_at && f.prose_at <= range.end)
+    }
+
+    /// The end of the last byte of the document's text, ignoring trailing whitespace.
+    pub fn content_end(&self) -> usize {
+        self.text().trim_end().len()
+    }
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+}
+
+/// Walks pulldown-cmark's offset iterator once and builds the blocks.
+#[derive(Default)]
+struct Builder {
+    blocks: Vec<Block>,
+    links: Vec<Link>,
+    footnote_refs: Vec<FootnoteRef>,
+    /// Indexes of open blocks that collect prose, innermost last.
+    open: Vec<usize>,
+    quote_depth: u16,
+    list_depth: u16,
+    footnote_depth: u16,
+    /// Images nest their alt text as events; it is not prose.
+    image_depth: u16,
+    /// Open links: (block, prose start, file span, destination).
+    open_links: Vec<(usize, usize, Range<usize>, String)>,
+}
+
+impl Builder {
+    fn walk(&mut self, file: &str, body: &str, base: usize) {
+        let parser = Parser::new_ext(body, options()).into_offset_iter();
+        for (event, range) in parser {
+            let range = (range.start + base)..(range.end + base);
+            self.event(file, event, range);
+        }
+    }
+
+    fn new_block(&mut self, kind: BlockKind, span: Range<usize>) -> usize {
+        self.blocks.push(Block {
+            kind,
+            span,
+            quote_depth: self.quote_depth,
+            in_list: self.list_depth > 0,
+            in_footnote: self.footnote_depth > 0,
+            prose: Prose::default(),
+            sentences: Vec::new(),
+        });
+        self.blocks.len() - 1
+    }
+
+    fn current(&mut self) -> Option<&mut Block> {
+        let i = *self.open.last()?;
+        self.blocks.get_mut(i)
+    }
+
+    fn push_text(&mut self, text: &str, range: Range<usize>, exact: bool) {
+        if self.image_depth > 0 {
+            return;
+        }
+        if let Some(block) = self.current() {
+            block.prose.push(text, range, exact);
+        }
+    }
+
+    fn event(&mut self, file: &str, event: Event<'_>, range: Range<usize>) {
+        match event {
+            Event::Start(tag) => self.start(file, tag, range),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) => {
+                let exact = file.get(range.clone()) == Some(t.as_ref());
+                self.push_text(&t, range, exact);
+            }
+            Event::Code(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {
+                let mut buf = [0u8; 4];
+                self.push_text(prose::OBJECT.encode_utf8(&mut buf), range, false);
+            }
+            Event::SoftBreak | Event::HardBreak => self.push_text(" ", range, false),
+            Event::FootnoteReference(label) => {
+                if let Some(&block) = self.open.last() {
+                    let prose_at = self.blocks.get(block).map_or(0, |b| b.prose.text.len());
+                    self.footnote_refs.push(FootnoteRef {
+                        label: label.to_string(),
+                        span: range,
+                        block,
+                        prose_at,
+                    });
+                }
+            }
+            // Inline HTML, comments included, is not prose; HTML blocks are recorded at Start.
+            Event::Html(_) | Event::InlineHtml(_) | Event::Rule | Event::TaskListMarker(_) => {}
+        }
+    }
+
+    fn start(&mut self, file: &str, tag: Tag<'_>, range: Range<usize>) {
+        match tag {
+            Tag::Paragraph => {
+                let i = self.new_block(BlockKind::Paragraph, range);
+                self.open.push(i);
+            }
+            Tag::Heading { level, .. } => {
+                let i = self.new_block(BlockKind::Heading(level as u8), range);
+                self.open.push(i);
+            }
+            Tag::Item => {
+                self.list_depth += 1;
+                let i = self.new_block(BlockKind::ListItem, range);
+                self.open.push(i);
+            }
+            Tag::TableCell => {
+                let i = self.new_block(BlockKind::TableCell, range);
+                self.open.push(i);
+            }
+            Tag::BlockQuote(_) => {
+                self.new_block(BlockKind::BlockQuote, range);
+                self.quote_depth += 1;
+            }
+            Tag::CodeBlock(_) => {
+                self.new_block(BlockKind::CodeBlock, range);
+                // Code is never prose: collect into a sink that no rule reads.
+                self.open.push(usize::MAX);
+            }
+            Tag::HtmlBlock => {
+                let is_comment = file
+                    .get(range.clone())
+                    .is_some_and(|t| t.trim_start().starts_with("<!--"));
+                let kind = if is_comment { BlockKind::HtmlComment } else { BlockKind::Html };
+                self.new_block(kind, range);
+                self.open.push(usize::MAX);
+            }
+            Tag::FootnoteDefinition(_) => self.footnote_depth += 1,
+            Tag::Image { .. } => {
+                if self.image_depth == 0 {
+                    let mut buf = [0u8; 4];
+                    self.push_text(prose::OBJECT.encode_utf8(&mut buf), range, false);
+                }
+                self.image_depth += 1;
+            }
+            Tag::Link { dest_url, .. } => {
+                if let Some(&block) = self.open.last() {
+                    let at = self.blocks.get(block).map_or(0, |b| b.prose.text.len());
+                    self.open_links.push((block, at, range, dest_url.to_string()));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell => {
+                self.open.pop();
+            }
+            TagEnd::Item => {
+                self.open.pop();
+                self.list_depth = self.list_depth.saturating_sub(1);
+            }
+            TagEnd::CodeBlock | TagEnd::HtmlBlock => {
+                self.open.pop();
+            }
+            TagEnd::BlockQuote(_) => self.quote_depth = self.quote_depth.saturating_sub(1),
+            TagEnd::FootnoteDefinition => self.footnote_depth = self.footnote_depth.saturating_sub(1),
+            TagEnd::Image => {
+                self.image_depth = self.image_depth.saturating_sub(1);
+            }
+            TagEnd::Link => {
+                if let Some((block, start, span, destination)) = self.open_links.pop() {
+                    let end = self.blocks.get(block).map_or(start, |b| b.prose.text.len());
+                    self.links.push(Link {
+                        destination,
+                        span,
+                        block,
+                        prose: start..end,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+}

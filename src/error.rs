@@ -1,0 +1,93 @@
+//! Errors that stop a run or skip a file (exit code 2). Findings are not errors: they are
+//! [`crate::diagnostic::Diagnostic`] values.
+
+use std::ops::Range;
+
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use thiserror::Error;
+
+#[derive(Debug, Error, Diagnostic)]
+pub enum Error {
+    /// A policy pack or `copydesk.toml` is wrong: points at the exact TOML bytes.
+    #[error("{message}")]
+    #[diagnostic(code(copydesk::policy))]
+    Policy {
+        message: String,
+        #[source_code]
+        src: NamedSource<String>,
+        #[label("{label}")]
+        span: SourceSpan,
+        label: String,
+        #[help]
+        help: Option<String>,
+    },
+
+    /// A policy error with no file to point into (e.g. an unknown built-in pack name
+    /// given on the command line).
+    #[error("{message}")]
+    #[diagnostic(code(copydesk::policy))]
+    PolicyPlain {
+        message: String,
+        #[help]
+        help: Option<String>,
+    },
+
+    #[error("cannot read `{path}`: {reason}")]
+    #[diagnostic(code(copydesk::io))]
+    Io {
+        path: String,
+        reason: String,
+        #[help]
+        help: Option<String>,
+    },
+
+    #[error("`{path}` is not UTF-8 text (invalid byte at offset {offset}, line {line})")]
+    #[diagnostic(
+        code(copydesk::encoding),
+        help("save the article as UTF-8; most editors offer this under \"Save as\" or \"Encoding\"")
+    )]
+    InvalidUtf8 {
+        path: String,
+        offset: usize,
+        line: usize,
+    },
+
+    #[error("{0}")]
+    #[diagnostic(code(copydesk::usage))]
+    Usage(String),
+}
+
+impl Error {
+    pub(crate) fn policy(
+        path: &str,
+        text: &str,
+        span: Range<usize>,
+        message: impl Into<String>,
+        label: impl Into<String>,
+        help: Option<String>,
+    ) -> Self {
+        let len = text.len();
+        let start = span.start.min(len);
+        let end = span.end.clamp(start, len);
+        Error::Policy {
+            message: message.into(),
+            src: NamedSource::new(path, text.to_string()),
+            span: (start, end - start).into(),
+            label: label.into(),
+            help,
+        }
+    }
+
+    pub(crate) fn io(path: &str, err: &std::io::Error) -> Self {
+        let help = match err.kind() {
+            std::io::ErrorKind::NotFound => Some("check the path; it is relative to the current directory".to_string()),
+            std::io::ErrorKind::PermissionDenied => Some("check the file's permissions".to_string()),
+            _ => None,
+        };
+        Error::Io {
+            path: path.to_string(),
+            reason: err.to_string(),
+            help,
+        }
+    }
+}

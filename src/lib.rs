@@ -1,0 +1,16 @@
+//! copydesk: a linter for opinion pieces written in Markdown.
+//!
+//! The pipeline runs one way: [`source::Source`] -> [`document::Document`] -> rules ->
+//! [`diagnostic::Diagnostic`] -> renderers. Only [`run`] writes to the terminal.
+
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod document;
+pub mod engine;
+pub mod error;
+pub mod policy;
+pub mod render;
+pub mod rules;
+pub mod run;
+pub mod source;

@@ -1,0 +1,9 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+use copydesk::cli::Cli;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    copydesk::run::run(cli.command).into()
+}

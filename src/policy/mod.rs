@@ -1,0 +1,518 @@
+//! Policy packs and `copydesk.toml`: loading, `extends`, merging, validation, compiling.
+//!
+//! A pack and a configuration file have one schema. Files are merged in `extends` order
+//! (later files override earlier ones key by key), then every rule is validated and its
+//! patterns compiled once per run. Every error points at the TOML bytes that caused it.
+
+pub mod end_matter;
+mod spans;
+pub(crate) mod template;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use crate::diagnostic::Severity;
+use crate::error::Error;
+use crate::rules::{self, Check, Kind, ParamError, Setup};
+pub use end_matter::EndMatter;
+use spans::SpanIndex;
+
+/// The packs built into the binary, by name.
+pub const BUILTIN_PACKS: &[(&str, &str)] = &[("opinion", include_str!("../../policies/opinion.toml"))];
+
+/// The pack used when no configuration file is found.
+pub const DEFAULT_PACK: &str = "opinion";
+
+/// Keys every rule table may have; all other keys are the kind's parameters.
+const COMMON_KEYS: &[&str] = &["kind", "severity", "summary", "message", "messages", "help", "examples"];
+
+/// One TOML file as read, kept for error labels.
+#[derive(Debug)]
+struct PolicyText {
+    /// As shown in messages: `builtin:opinion` or the path.
+    name: String,
+    dir: Option<PathBuf>,
+    text: String,
+    spans: SpanIndex,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawFile {
+    #[serde(default)]
+    extends: Vec<String>,
+    #[serde(default)]
+    pack: Option<PackMeta>,
+    #[serde(default)]
+    publication: Option<Publication>,
+    #[serde(default)]
+    end_matter: Option<EndMatterSpec>,
+    #[serde(default)]
+    rules: BTreeMap<String, toml::Table>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PackMeta {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Publication {
+    name: Option<String>,
+}
+
+/// Where the article ends and page residue begins; shared by the rules that care about
+/// the position of end matter (disclaimer, editor credit).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct EndMatterSpec {
+    blocks: Option<Vec<String>>,
+    trailer: Option<Vec<String>>,
+}
+
+/// Examples that prove a rule: each `fail` text must trigger it, each `pass` text must not.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    #[serde(default)]
+    pub fail: Vec<String>,
+    #[serde(default)]
+    pub pass: Vec<String>,
+}
+
+/// A rule's texts from the pack. `message` is the main finding's; kinds with several
+/// findings take the others from `messages`.
+#[derive(Debug, Clone, Default)]
+pub struct Texts {
+    pub message: String,
+    pub help: String,
+    pub messages: BTreeMap<String, String>,
+}
+
+impl Texts {
+    /// A named message, falling back to the main one.
+    pub fn get(&self, key: &str) -> &str {
+        self.messages.get(key).map_or(self.message.as_str(), String::as_str)
+    }
+}
+
+/// A rule ready to run.
+pub struct Rule {
+    pub id: String,
+    pub kind: &'static Kind,
+    pub severity: Severity,
+    pub summary: String,
+    pub texts: Texts,
+    /// The kind's parameters as configured, for `explain`.
+    pub params: toml::Table,
+    pub examples: Examples,
+    /// `None` when the rule is off: it was validated but not compiled.
+    pub check: Option<Box<dyn Check>>,
+}
+
+impl std::fmt::Debug for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Rule")
+            .field("id", &self.id)
+            .field("kind", &self.kind.name)
+            .field("severity", &self.severity)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The resolved, compiled policy for a set of files.
+#[derive(Debug)]
+pub struct Policy {
+    pub rules: Vec<Rule>,
+    pub publication: Option<String>,
+    pub end_matter: EndMatter,
+    /// The files merged, in order (`builtin:opinion`, then paths).
+    pub sources: Vec<String>,
+    pub description: String,
+}
+
+impl Policy {
+    /// The built-in default policy.
+    pub fn builtin(name: &str) -> Result<Self, Error> {
+        let mut loader = Loader::default();
+        loader.load_builtin(name, None)?;
+        loader.compile()
+    }
+
+    /// A configuration file (`copydesk.toml` or `--config`).
+    pub fn from_file(path: &Path) -> Result<Self, Error> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(&path.display().to_string(), &e))?;
+        Self::from_text(&path.display().to_string(), path.parent(), text)
+    }
+
+    /// A configuration given as text (tests, stdin); `dir` resolves relative `extends`.
+    pub fn from_text(name: &str, dir: Option<&Path>, text: String) -> Result<Self, Error> {
+        let mut loader = Loader::default();
+        loader.load_text(name.to_string(), dir.map(Path::to_path_buf), text, true)?;
+        loader.compile()
+    }
+
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+}
+
+/// A rule as merged from several files: each key remembers the file it came from.
+#[derive(Debug)]
+struct MergedRule {
+    id: String,
+    /// The file that declared the rule (for errors about the rule as a whole).
+    declared_in: usize,
+    keys: BTreeMap<String, (toml::Value, usize)>,
+}
+
+#[derive(Debug, Default)]
+struct Loader {
+    files: Vec<PolicyText>,
+    /// Names being loaded, to catch `extends` cycles.
+    stack: Vec<String>,
+    description: String,
+    publication: Option<String>,
+    end_blocks: Option<(Vec<String>, usize)>,
+    end_trailer: Option<(Vec<String>, usize)>,
+    rules: Vec<MergedRule>,
+}
+
+impl Loader {
+    fn load_builtin(&mut self, name: &str, from: Option<(usize, String)>) -> Result<(), Error> {
+        let Some((_, text)) = BUILTIN_PACKS.iter().find(|(n, _)| *n == name) else {
+            let known: Vec<_> = BUILTIN_PACKS.iter().map(|(n, _)| *n).collect();
+            let message = format!("there is no built-in pack named `{name}`");
+            let help = Some(format!(
+                "built-in packs: {}; a path to a pack file also works (e.g. \"policies/house.toml\")",
+                known.join(", ")
+            ));
+            return Err(match from {
+                Some((file, path)) => self.error(file, &path, message, "unknown pack", help),
+                None => Error::PolicyPlain { message, help },
+            });
+        };
+        self.load_text(format!("builtin:{name}"), None, (*text).to_string(), false)
+    }
+
+    fn load_text(&mut self, name: String, dir: Option<PathBuf>, text: String, _is_config: bool) -> Result<(), Error> {
+        if self.stack.contains(&name) {
+            return Err(Error::PolicyPlain {
+                message: format!("`extends` loops back to `{name}`"),
+                help: Some(format!("the chain is: {} -> {name}", self.stack.join(" -> "))),
+            });
+        }
+        let raw: RawFile = match toml::from_str(&text) {
+            Ok(raw) => raw,
+            Err(e) => {
+                let span = e.span().unwrap_or(0..0);
+                let message = e.message().trim().to_string();
+                let help = unknown_key_help(&message);
+                return Err(Error::policy(&name, &text, span, format!("invalid policy file: {message}"), "here", help));
+            }
+        };
+        let spans = SpanIndex::new(&text);
+        self.files.push(PolicyText {
+            name: name.clone(),
+            dir: dir.clone(),
+            text,
+            spans,
+        });
+        let file = self.files.len() - 1;
+        self.stack.push(name);
+        for (i, parent) in raw.extends.iter().enumerate() {
+            let path = format!("extends.{i}");
+            if BUILTIN_PACKS.iter().any(|(n, _)| n == parent) {
+                self.load_builtin(parent, Some((file, path)))?;
+            } else if parent.ends_with(".toml") || parent.contains('/') || parent.contains('\\') {
+                let full = dir.as_deref().map_or_else(|| PathBuf::from(parent), |d| d.join(parent));
+                let text = match std::fs::read_to_string(&full) {
+                    Ok(t) => t,
+                    Err(e) => {
+                        return Err(self.error(
+                            file,
+                            &path,
+                            format!("cannot read pack `{}`: {e}", full.display()),
+                            "this pack",
+                            Some("paths in `extends` are relative to the file that names them".into()),
+                        ));
+                    }
+                };
+                self.load_text(full.display().to_string(), full.parent().map(Path::to_path_buf), text, false)?;
+            } else {
+                self.load_builtin(parent, Some((file, path)))?;
+            }
+        }
+        self.stack.pop();
+        self.merge(file, raw)
+    }
+
+    fn merge(&mut self, file: usize, raw: RawFile) -> Result<(), Error> {
+        if let Some(meta) = raw.pack
+            && !meta.description.is_empty()
+        {
+            self.description = meta.description;
+        }
+        if let Some(p) = raw.publication {
+            self.publication = p.name.filter(|n| !n.trim().is_empty());
+        }
+        if let Some(em) = raw.end_matter {
+            if let Some(b) = em.blocks {
+                self.end_blocks = Some((b, file));
+            }
+            if let Some(t) = em.trailer {
+                self.end_trailer = Some((t, file));
+            }
+        }
+        for (id, table) in raw.rules {
+            let existing = self.rules.iter().position(|r| r.id == id);
+            let index = match existing {
+                Some(i) => i,
+                None => {
+                    if !table.contains_key("kind") {
+                        let known: Vec<&str> = self.rules.iter().map(|r| r.id.as_str()).collect();
+                        let help = match closest(&id, known.iter().copied()) {
+                            Some(near) => format!("did you mean `{near}`? A new rule needs a `kind`"),
+                            None => format!("known rules: {}; a new rule needs a `kind`", known.join(", ")),
+                        };
+                        return Err(self.error(file, &format!("rules.{id}"), format!("unknown rule `{id}`"), "no rule has this id", Some(help)));
+                    }
+                    self.rules.push(MergedRule {
+                        id: id.clone(),
+                        declared_in: file,
+                        keys: BTreeMap::new(),
+                    });
+                    self.rules.len() - 1
+                }
+            };
+            if let Some(rule) = self.rules.get_mut(index) {
+                for (key, value) in table {
+                    rule.keys.insert(key, (value, file));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn error(&self, file: usize, path: &str, message: String, label: &str, help: Option<String>) -> Error {
+        match self.files.get(file) {
+            Some(f) => {
+                let span = f.spans.key(path).unwrap_or(0..0);
+                Error::policy(&f.name, &f.text, span, message, label, help)
+            }
+            None => Error::PolicyPlain { message, help },
+        }
+    }
+
+    fn value_error(&self, file: usize, path: &str, message: String, label: &str, help: Option<String>) -> Error {
+        match self.files.get(file) {
+            Some(f) => {
+                let span = f.spans.value_span(path).unwrap_or(0..0);
+                Error::policy(&f.name, &f.text, span, message, label, help)
+            }
+            None => Error::PolicyPlain { message, help },
+        }
+    }
+
+    fn compile(self) -> Result<Policy, Error> {
+        let publication = self.publication.clone();
+        let end_matter = self.compile_end_matter()?;
+        let mut rules = Vec::with_capacity(self.rules.len());
+        for merged in &self.rules {
+            rules.push(self.compile_rule(merged, publication.as_deref())?);
+        }
+        Ok(Policy {
+            rules,
+            publication,
+            end_matter,
+            sources: self.files.iter().map(|f| f.name.clone()).collect(),
+            description: self.description.clone(),
+        })
+    }
+
+    fn compile_end_matter(&self) -> Result<EndMatter, Error> {
+        let empty = (Vec::new(), 0);
+        let (blocks, bf) = self.end_blocks.as_ref().unwrap_or(&empty);
+        let (trailer, tf) = self.end_trailer.as_ref().unwrap_or(&empty);
+        let blocks = rules::compile_regexes(blocks).map_err(|e| self.param_error(*bf, "end-matter.blocks", e))?;
+        let trailer = rules::compile_regexes(trailer).map_err(|e| self.param_error(*tf, "end-matter.trailer", e))?;
+        Ok(EndMatter::new(blocks, trailer))
+    }
+
+    fn param_error(&self, file: usize, prefix: &str, e: ParamError) -> Error {
+        let path = if e.path.is_empty() {
+            prefix.to_string()
+        } else {
+            format!("{prefix}.{}", e.path)
+        };
+        self.value_error(file, &path, e.message, &e.label, e.help)
+    }
+
+    fn compile_rule(&self, merged: &MergedRule, publication: Option<&str>) -> Result<Rule, Error> {
+        let id = &merged.id;
+        let at = |key: &str| format!("rules.{id}.{key}");
+        let origin = |key: &str| merged.keys.get(key).map_or(merged.declared_in, |(_, f)| *f);
+        let string = |key: &str| -> Result<Option<String>, Error> {
+            match merged.keys.get(key) {
+                None => Ok(None),
+                Some((toml::Value::String(s), _)) => Ok(Some(s.clone())),
+                Some((other, f)) => Err(self.value_error(
+                    *f,
+                    &at(key),
+                    format!("`{key}` of rule `{id}` must be a string, not {}", other.type_str()),
+                    "expected a string",
+                    None,
+                )),
+            }
+        };
+
+        let kind_name = string("kind")?.unwrap_or_default();
+        let Some(kind) = rules::kind(&kind_name) else {
+            let names: Vec<&str> = rules::KINDS.iter().map(|k| k.name).collect();
+            let help = match closest(&kind_name, names.iter().copied()) {
+                Some(near) => format!("did you mean `{near}`? Kinds: {}", names.join(", ")),
+                None => format!("kinds: {}", names.join(", ")),
+            };
+            return Err(self.value_error(origin("kind"), &at("kind"), format!("unknown rule kind `{kind_name}`"), "unknown kind", Some(help)));
+        };
+
+        let severity = match string("severity")?.as_deref() {
+            None => Severity::Warning,
+            Some("error") => Severity::Error,
+            Some("warning") => Severity::Warning,
+            Some("info") => Severity::Info,
+            Some("off") => Severity::Off,
+            Some(other) => {
+                return Err(self.value_error(
+                    origin("severity"),
+                    &at("severity"),
+                    format!("unknown severity `{other}` for rule `{id}`"),
+                    "unknown severity",
+                    Some("use one of: error, warning, info, off".into()),
+                ));
+            }
+        };
+
+        let Some(message) = string("message")? else {
+            return Err(self.error(merged.declared_in, &format!("rules.{id}"), format!("rule `{id}` has no `message`"), "this rule", Some("every rule needs the message its findings show".into())));
+        };
+        let help = string("help")?.unwrap_or_default();
+        let summary = string("summary")?.unwrap_or_default();
+
+        let mut messages = BTreeMap::new();
+        if let Some((value, f)) = merged.keys.get("messages") {
+            let Some(table) = value.as_table() else {
+                return Err(self.value_error(*f, &at("messages"), "`messages` must be a table of strings".into(), "expected a table", None));
+            };
+            for (k, v) in table {
+                let Some(s) = v.as_str() else {
+                    return Err(self.value_error(*f, &at(&format!("messages.{k}")), format!("message `{k}` must be a string"), "expected a string", None));
+                };
+                if !kind.messages.contains(&k.as_str()) {
+                    let help = if kind.messages.is_empty() {
+                        format!("kind `{}` has only `message`", kind.name)
+                    } else {
+                        format!("kind `{}` takes these messages: {}", kind.name, kind.messages.join(", "))
+                    };
+                    return Err(self.error(*f, &at(&format!("messages.{k}")), format!("unknown message `{k}` for rule `{id}`"), "unknown message", Some(help)));
+                }
+                messages.insert(k.clone(), s.to_string());
+            }
+        }
+        if let Some(missing) = kind.messages.iter().find(|k| !messages.contains_key(**k)) {
+            return Err(self.error(
+                merged.declared_in,
+                &format!("rules.{id}"),
+                format!("rule `{id}` has no `messages.{missing}`"),
+                "this rule",
+                Some(format!("kind `{}` needs these messages: {}", kind.name, kind.messages.join(", "))),
+            ));
+        }
+
+        let examples: Examples = match merged.keys.get("examples") {
+            None => Examples::default(),
+            Some((value, f)) => value.clone().try_into().map_err(|e: toml::de::Error| {
+                self.value_error(*f, &at("examples"), format!("invalid `examples` for rule `{id}`: {}", e.message()), "here", Some("write `examples = { fail = [\"...\"], pass = [\"...\"] }`".into()))
+            })?,
+        };
+
+        let params: toml::Table = merged
+            .keys
+            .iter()
+            .filter(|(k, _)| !COMMON_KEYS.contains(&k.as_str()))
+            .map(|(k, (v, _))| (k.clone(), v.clone()))
+            .collect();
+        let texts = Texts {
+            message,
+            help,
+            messages,
+        };
+        let setup = Setup {
+            params: &params,
+            texts: &texts,
+            publication,
+        };
+        // Parameters are always validated; patterns are compiled only for rules that run.
+        let compiled = (kind.compile)(&setup, severity != Severity::Off).map_err(|e| {
+            let top = e.path.split('.').next().unwrap_or("").to_string();
+            let file = origin(&top);
+            self.param_error(file, &format!("rules.{id}"), e)
+        })?;
+        Ok(Rule {
+            id: id.clone(),
+            kind,
+            severity,
+            summary,
+            texts,
+            params,
+            examples,
+            check: compiled,
+        })
+    }
+}
+
+/// serde's "unknown field `x`, expected one of ..." deserves a plainer help line.
+fn unknown_key_help(message: &str) -> Option<String> {
+    if message.contains("unknown field") {
+        Some("top-level keys are: extends, pack, publication, end-matter, rules".into())
+    } else {
+        None
+    }
+}
+
+/// The known name closest to a misspelt one, if any is close.
+pub(crate) fn closest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .map(|k| (distance(name, k), k))
+        .filter(|(d, k)| *d <= (k.len() / 3).max(2))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = Vec::with_capacity(b.len() + 1);
+        cur.push(i + 1);
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev.get(j).copied().unwrap_or(0) + usize::from(ca != *cb);
+            let del = prev.get(j + 1).copied().unwrap_or(0) + 1;
+            let ins = cur.get(j).copied().unwrap_or(0) + 1;
+            cur.push(sub.min(del).min(ins));
+        }
+        prev = cur;
+    }
+    prev.last().copied().unwrap_or(0)
+}
+
+/// A compiled policy shared by threads and cached per configuration file.
+pub type SharedPolicy = Arc<Policy>;

@@ -1,0 +1,19 @@
+//! `path:line:col: severity[rule] message`, one finding per line, for scripts and editors.
+
+use std::io::{self, Write};
+
+use super::{FileReport, Summary};
+
+pub(super) fn render(reports: &[FileReport], summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+    for report in reports {
+        for d in &report.diagnostics {
+            let p = report.source.position(d.span.start);
+            writeln!(
+                out,
+                "{}:{}:{}: {}[{}] {}",
+                report.source.path, p.line, p.column, d.severity, d.rule, d.message
+            )?;
+        }
+    }
+    writeln!(out, "{}", summary.line())
+}

@@ -1,0 +1,148 @@
+//! A credit line in the house format (such as "[Name edited this piece.]") stands near the end and names the editor in the front matter.
+//!
+//! ## What it does
+//! Looks for a paragraph that is exactly the credit line given by `format`, where
+//! `{name}` stands for the person credited. Reports when:
+//! - no credit line exists (pointing at the end of the body);
+//! - the front matter has the key named by `front-matter-key` (default `editor`) and
+//!   the credited name differs from it (both places are labelled);
+//! - the credit line is followed by more of the article (it belongs in the end matter).
+//!
+//! ## Why is this bad?
+//! Crediting the editor is part of the publication's contract with its contributors and
+//! staff, and the credit must name the person who actually edited the piece: a copied
+//! credit from another article names the wrong person in public.
+//!
+//! ## Example
+//! ```markdown
+//! ---
+//! editor: Cheyenne Torres
+//! ---
+//! Armenia must finally recognize that there is no alternative to peace.
+//!
+//! [Jordan Blake edited this piece.]
+//! ```
+//! Use instead:
+//! ```markdown
+//! ---
+//! editor: Cheyenne Torres
+//! ---
+//! Armenia must finally recognize that there is no alternative to peace.
+//!
+//! [Cheyenne Torres edited this piece.]
+//! ```
+//!
+//! ## Options
+//! - `format` (string): the credit line, with `{name}` for the credited person.
+//! - `front-matter-key` (string): the front matter key that names the editor; empty to
+//!   skip the comparison.
+//!
+//! Messages: `message` (missing), `messages.mismatch` (`{name}` credited, `{expected}`
+//! in the front matter), `messages.misplaced`.
+//!
+//! ## Fix safety
+//! No automatic fix: which name is right is for an editor to decide.
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::{Check, Context, Kind, ParamError, Setup, params};
+use crate::diagnostic::Diagnostic;
+use crate::document::front_matter::Value;
+use crate::policy::Texts;
+use crate::policy::template::{self, fill, loose_regex, normalize};
+
+pub(super) static KIND: Kind = Kind {
+    name: "credit-line",
+    source: include_str!("credit_line.rs"),
+    messages: &["mismatch", "misplaced"],
+    compile,
+};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+struct Params {
+    format: String,
+    front_matter_key: String,
+}
+
+struct CreditLine {
+    line: Regex,
+    key: String,
+    texts: Texts,
+}
+
+fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, ParamError> {
+    let p: Params = params(setup.params)?;
+    let parts = template::split(&p.format, "name");
+    if parts.len() != 2 {
+        return Err(ParamError::new("format", "`format` must contain `{name}` exactly once"));
+    }
+    if !build {
+        return Ok(None);
+    }
+    let pattern = parts
+        .iter()
+        .map(|part| loose_regex(part.trim()))
+        .collect::<Vec<_>>()
+        .join(r"\s*(?P<name>[^\s\[\]].{0,78}?)\s*");
+    let line = super::regex(&format!(r"(?i)^{pattern}$"))
+        .map_err(|e| ParamError::new("format", format!("cannot use this format: {e}")))?;
+    Ok(Some(Box::new(CreditLine {
+        line,
+        key: p.front_matter_key,
+        texts: setup.texts.clone(),
+    })))
+}
+
+impl Check for CreditLine {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
+        let credit = doc.prose_blocks().find_map(|(i, block)| {
+            let text = &block.prose.text;
+            let trimmed = text.trim();
+            let offset = text.len() - text.trim_start().len();
+            let caps = self.line.captures(trimmed)?;
+            let name = caps.name("name")?;
+            let range = (name.start() + offset)..(name.end() + offset);
+            Some((i, block.prose.to_source(range), name.as_str().trim().to_string(), block.prose_span()))
+        });
+
+        let Some((index, name_span, name, line_span)) = credit else {
+            let at = cx.layout.end_of_body(doc);
+            out.push(
+                Diagnostic::new(self.texts.message.clone(), at..at)
+                    .with_label("the credit belongs after the last paragraph")
+                    .with_help(self.texts.help.clone())
+                    .document_level(),
+            );
+            return;
+        };
+
+        if !self.key.is_empty()
+            && let Some(field) = doc.front_matter.as_ref().and_then(|fm| fm.get(&self.key))
+            && let Value::String(expected) = &field.value
+            && !expected.trim().is_empty()
+            && normalize(expected) != normalize(&name)
+        {
+            let vars = [("name", name.as_str()), ("expected", expected.trim())];
+            out.push(
+                Diagnostic::new(fill(self.texts.get("mismatch"), &vars), name_span.clone())
+                    .with_label("credited here")
+                    .with_secondary(field.value_span.clone(), format!("front matter `{}` says {}", self.key, expected.trim()))
+                    .with_help(self.texts.help.clone()),
+            );
+        }
+
+        if let Some(next) = cx.layout.body_after(index)
+            && let Some(block) = doc.blocks.get(next)
+        {
+            out.push(
+                Diagnostic::new(fill(self.texts.get("misplaced"), &[("name", &name)]), line_span)
+                    .with_label("the credit is here")
+                    .with_secondary(block.prose_span(), "but the article continues here")
+                    .with_help(self.texts.help.clone()),
+            );
+        }
+    }
+}

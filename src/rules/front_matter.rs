@@ -1,0 +1,262 @@
+//! The front matter (YAML between `---` lines or TOML between `+++` lines) is present, valid, and has every required field with a value of the right type.
+//!
+//! ## What it does
+//! Reports:
+//! - an article with no front matter (one finding at line 1);
+//! - front matter that cannot be read (unclosed, invalid YAML or TOML), at the error;
+//! - each required field that is missing; `required` entries may list alternatives
+//!   with `|` (`"section|type"`: either one will do);
+//! - a field whose value is empty or has the wrong type (`types`), on the value;
+//! - a date that is not a real calendar date (`2023-13-45`).
+//!
+//! ## Why is this bad?
+//! The publishing system builds the page, the byline, the section and the archive from
+//! the front matter. A missing author or an invalid date breaks the page or files the
+//! piece in the wrong place, and is found only after publication.
+//!
+//! ## Example
+//! ```markdown
+//! ---
+//! title: Azerbaijan and Armenia
+//! date: 2023-13-45
+//! ---
+//! ```
+//! Use instead:
+//! ```markdown
+//! ---
+//! title: Azerbaijan and Armenia
+//! author: Elchin Amirbayov
+//! date: 2023-11-13
+//! section: opinion
+//! ---
+//! ```
+//!
+//! ## Options
+//! - `required` (list of strings): field names; `a|b` accepts either.
+//! - `types` (table): field name -> `string`, `date`, `list`, `string-or-list`,
+//!   `boolean` or `integer`.
+//!
+//! Messages: `message` (no front matter), `messages.invalid` (`{text}`: the parser's
+//! error), `messages.missing-field`, `messages.empty`, `messages.wrong-type`
+//! (`{expected}`, `{found}`), `messages.invalid-date` (`{text}`). `{key}` names the field.
+//!
+//! ## Fix safety
+//! No automatic fix: the values are facts only the editor knows.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::{Check, Context, Kind, ParamError, Setup, params};
+use crate::diagnostic::Diagnostic;
+use crate::document::front_matter::{Field, Value};
+use crate::policy::Texts;
+use crate::policy::template::fill;
+
+pub(super) static KIND: Kind = Kind {
+    name: "front-matter",
+    source: include_str!("front_matter.rs"),
+    messages: &["invalid", "missing-field", "empty", "wrong-type", "invalid-date"],
+    compile,
+};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+struct Params {
+    required: Vec<String>,
+    types: BTreeMap<String, FieldType>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum FieldType {
+    String,
+    Date,
+    List,
+    StringOrList,
+    Boolean,
+    Integer,
+}
+
+impl FieldType {
+    fn describe(self) -> &'static str {
+        match self {
+            FieldType::String => "text",
+            FieldType::Date => "a date (YYYY-MM-DD)",
+            FieldType::List => "a list",
+            FieldType::StringOrList => "text or a list",
+            FieldType::Boolean => "true or false",
+            FieldType::Integer => "a whole number",
+        }
+    }
+}
+
+struct FrontMatterRule {
+    /// Each entry: the alternatives that satisfy it.
+    required: Vec<Vec<String>>,
+    types: BTreeMap<String, FieldType>,
+    texts: Texts,
+}
+
+fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, ParamError> {
+    let p: Params = params(setup.params)?;
+    let required: Vec<Vec<String>> = p
+        .required
+        .iter()
+        .map(|r| r.split('|').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
+        .collect();
+    if let Some(i) = required.iter().position(Vec::is_empty) {
+        return Err(ParamError::new(format!("required.{i}"), "a required field name must not be empty"));
+    }
+    if !build {
+        return Ok(None);
+    }
+    Ok(Some(Box::new(FrontMatterRule {
+        required,
+        types: p.types,
+        texts: setup.texts.clone(),
+    })))
+}
+
+fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "empty",
+        Value::Bool(_) => "true/false",
+        Value::Integer(_) => "a number",
+        Value::Float(_) => "a number",
+        Value::String(_) => "text",
+        Value::Datetime(_) => "a date",
+        Value::List(_) => "a list",
+        Value::Map(_) => "a table",
+    }
+}
+
+fn is_empty(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(s) => s.trim().is_empty(),
+        Value::List(l) => l.is_empty(),
+        _ => false,
+    }
+}
+
+/// A real calendar date, optionally with a time: `2023-11-13`, `2023-11-13T09:30:00Z`,
+/// `2023-11-13 09:30:00 +0100`.
+fn is_valid_date(text: &str) -> bool {
+    let text = text.trim();
+    let date = text.get(..10).unwrap_or(text);
+    if date.parse::<jiff::civil::Date>().is_err() {
+        return false;
+    }
+    let rest = text.get(10..).unwrap_or("");
+    rest.is_empty()
+        || text.parse::<jiff::civil::DateTime>().is_ok()
+        || text.parse::<jiff::Timestamp>().is_ok()
+        // Jekyll/Hugo also write "2023-11-13 09:30:00 +0100".
+        || rest.trim_start().split_whitespace().next().is_some_and(|t| t.parse::<jiff::civil::Time>().is_ok())
+}
+
+impl FrontMatterRule {
+    fn msg(&self, key: &str, vars: &[(&str, &str)]) -> String {
+        fill(self.texts.get(key), vars)
+    }
+
+    fn check_type(&self, field: &Field, out: &mut Vec<Diagnostic>) {
+        let key = field.key.as_str();
+        if is_empty(&field.value) {
+            let span = if field.value_span.is_empty() { field.key_span.clone() } else { field.value_span.clone() };
+            out.push(Diagnostic::new(self.msg("empty", &[("key", key)]), span).with_label("no value").with_help(self.texts.help.clone()));
+            return;
+        }
+        let Some(expected) = self.types.get(key).copied() else { return };
+        let ok = match (expected, &field.value) {
+            (FieldType::String, Value::String(_)) => true,
+            (FieldType::List, Value::List(_)) => true,
+            (FieldType::StringOrList, Value::String(_) | Value::List(_)) => true,
+            (FieldType::Boolean, Value::Bool(_)) => true,
+            (FieldType::Integer, Value::Integer(_)) => true,
+            (FieldType::Date, Value::Datetime(_)) => true,
+            (FieldType::Date, Value::String(s)) => {
+                if !is_valid_date(s) {
+                    out.push(
+                        Diagnostic::new(self.msg("invalid-date", &[("key", key), ("text", s.trim())]), field.value_span.clone())
+                            .with_label("not a calendar date")
+                            .with_help(self.texts.help.clone()),
+                    );
+                }
+                true
+            }
+            _ => false,
+        };
+        if !ok {
+            let vars = [("key", key), ("expected", expected.describe()), ("found", describe(&field.value))];
+            out.push(
+                Diagnostic::new(self.msg("wrong-type", &vars), field.value_span.clone())
+                    .with_label(format!("expected {}", expected.describe()))
+                    .with_help(self.texts.help.clone()),
+            );
+        }
+    }
+}
+
+impl Check for FrontMatterRule {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
+        let Some(fm) = &doc.front_matter else {
+            let start = doc.source.content_start();
+            let first_line_end = doc.text().get(start..).and_then(|t| t.find('\n')).map_or(doc.text().len(), |n| start + n);
+            let end = doc.text().get(start..first_line_end).map_or(start, |l| start + l.trim_end().len());
+            out.push(
+                Diagnostic::new(self.texts.message.clone(), start..end)
+                    .with_label("front matter belongs before this line")
+                    .with_help(self.texts.help.clone())
+                    .document_level(),
+            );
+            return;
+        };
+        let fields = match &fm.fields {
+            Ok(fields) => fields,
+            Err(e) => {
+                out.push(
+                    Diagnostic::new(self.msg("invalid", &[("text", &e.message)]), e.span.clone())
+                        .with_label("cannot read the front matter here")
+                        .with_help(self.texts.help.clone())
+                        .document_level(),
+                );
+                return;
+            }
+        };
+        let opening = fm.span.start..(fm.span.start + 3).min(fm.span.end);
+        for alternatives in &self.required {
+            if !alternatives.iter().any(|k| fields.iter().any(|f| &f.key == k)) {
+                let key = alternatives.join("` or `");
+                out.push(
+                    Diagnostic::new(self.msg("missing-field", &[("key", &key)]), opening.clone())
+                        .with_label("in this front matter")
+                        .with_help(self.texts.help.clone())
+                        .document_level(),
+                );
+            }
+        }
+        for field in fields {
+            self.check_type(field, out);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_valid_date;
+
+    #[test]
+    fn dates() {
+        assert!(is_valid_date("2023-11-13"));
+        assert!(is_valid_date("2024-02-29"));
+        assert!(is_valid_date("2023-11-13T09:30:00Z"));
+        assert!(is_valid_date("2023-11-13 09:30:00 +0100"));
+        assert!(!is_valid_date("2023-13-45"));
+        assert!(!is_valid_date("2023-02-29"));
+        assert!(!is_valid_date("November 13"));
+        assert!(!is_valid_date(""));
+    }
+}

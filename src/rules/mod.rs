@@ -1,0 +1,186 @@
+//! Rule kinds: the only part of a policy that is code.
+//!
+//! Each kind lives in its own file, documented at the top (what it checks, why editors
+//! care, an example that fails and one that passes, its options); `copydesk explain`
+//! prints that documentation. A kind turns its pack parameters into a [`Check`] once per
+//! run; a check is a pure function of the Document.
+
+mod credit_line;
+mod figure_attribution;
+mod front_matter;
+mod phrase_list;
+mod required_statement;
+
+use regex::{Regex, RegexBuilder};
+use serde::de::DeserializeOwned;
+
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::policy::Texts;
+use crate::policy::end_matter::Layout;
+
+/// What a rule reads: the Document, and where its body ends.
+pub struct Context<'a> {
+    pub doc: &'a Document<'a>,
+    pub layout: &'a Layout,
+}
+
+/// A compiled rule. It reports findings without rule id or severity: the engine adds
+/// both from the policy.
+pub trait Check: Send + Sync {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
+}
+
+/// What a kind is given to build its check.
+pub struct Setup<'a> {
+    pub params: &'a toml::Table,
+    pub texts: &'a Texts,
+    /// The configured publication name, if any.
+    pub publication: Option<&'a str>,
+}
+
+/// A bad parameter: `path` is relative to the rule's table (`patterns.2`).
+#[derive(Debug, Clone)]
+pub struct ParamError {
+    pub path: String,
+    pub message: String,
+    pub label: String,
+    pub help: Option<String>,
+}
+
+impl ParamError {
+    pub(crate) fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            message: message.into(),
+            label: "here".into(),
+            help: None,
+        }
+    }
+}
+
+/// A rule kind: its name in packs, its documentation, the extra messages it needs and
+/// how to build its check. With `compile = false` the parameters are validated only.
+pub struct Kind {
+    pub name: &'static str,
+    /// The kind's source file; its `//!` header is the documentation.
+    source: &'static str,
+    pub messages: &'static [&'static str],
+    #[allow(clippy::type_complexity)]
+    pub compile: fn(&Setup<'_>, bool) -> Result<Option<Box<dyn Check>>, ParamError>,
+}
+
+impl Kind {
+    /// The `//!` documentation at the top of the kind's file.
+    pub fn doc(&self) -> String {
+        let mut out = String::new();
+        for line in self.source.lines() {
+            let Some(rest) = line.strip_prefix("//!") else {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                break;
+            };
+            out.push_str(rest.strip_prefix(' ').unwrap_or(rest));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The first line of the documentation.
+    pub fn summary(&self) -> String {
+        self.doc().lines().next().unwrap_or("").trim().to_string()
+    }
+}
+
+/// Every kind, in the order `explain` lists them.
+pub static KINDS: &[&Kind] = &[
+    &required_statement::KIND,
+    &credit_line::KIND,
+    &figure_attribution::KIND,
+    &phrase_list::KIND,
+    &front_matter::KIND,
+];
+
+pub fn kind(name: &str) -> Option<&'static Kind> {
+    KINDS.iter().copied().find(|k| k.name == name)
+}
+
+/// Deserializes a kind's parameters, reporting the exact key on error.
+pub(crate) fn params<T: DeserializeOwned>(table: &toml::Table) -> Result<T, ParamError> {
+    let value = toml::Value::Table(table.clone());
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let mut path = e.path().to_string();
+        if path == "." {
+            path.clear();
+        }
+        let inner = e.into_inner();
+        let message = inner.message().trim().to_string();
+        // serde names an unknown key only in its message; point at the key itself.
+        let mut help = None;
+        if let Some(key) = message
+            .strip_prefix("unknown field `")
+            .and_then(|r| r.split('`').next())
+        {
+            path = if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
+            help = message.split_once(", expected").map(|(_, rest)| format!("expected{rest}"));
+        }
+        ParamError {
+            path,
+            message: format!("invalid parameter: {message}"),
+            label: "here".into(),
+            help,
+        }
+    })
+}
+
+/// Limits on user patterns, so a policy cannot make the linter slow or huge.
+const REGEX_SIZE_LIMIT: usize = 1 << 22;
+const REGEX_NEST_LIMIT: u32 = 64;
+
+pub(crate) fn regex(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .nest_limit(REGEX_NEST_LIMIT)
+        .build()
+}
+
+/// Compiles a list of patterns; an error names the index of the bad one.
+pub(crate) fn compile_regexes(patterns: &[String]) -> Result<Vec<Regex>, ParamError> {
+    patterns
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            regex(p).map_err(|e| ParamError {
+                path: i.to_string(),
+                message: format!("invalid regular expression `{p}`"),
+                label: first_line(&e.to_string()),
+                help: Some("patterns use Rust regex syntax (https://docs.rs/regex); `(?i)` makes one case-insensitive".into()),
+            })
+        })
+        .collect()
+}
+
+/// Like [`compile_regexes`] for a named parameter.
+pub(crate) fn compile_param_regexes(key: &str, patterns: &[String]) -> Result<Vec<Regex>, ParamError> {
+    compile_regexes(patterns).map_err(|mut e| {
+        e.path = format!("{key}.{}", e.path);
+        e
+    })
+}
+
+fn first_line(s: &str) -> String {
+    // regex's messages draw the pattern with a caret; the last line says what is wrong.
+    s.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or(s).trim().to_string()
+}
+
+/// Prose matched by a check, reported as the words in the file.
+pub(crate) fn quoted(text: &str) -> String {
+    let t: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if t.chars().count() > 60 {
+        let short: String = t.chars().take(57).collect();
+        format!("{short}…")
+    } else {
+        t
+    }
+}

@@ -1,0 +1,342 @@
+//! The commands: find the files, load each policy once, check, render, choose the exit
+//! code. Errors about one file are reported and the other files are still checked.
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use miette::{GraphicalReportHandler, GraphicalTheme};
+
+use crate::cli::{CheckArgs, ColorChoice, Command, ExplainArgs, FailOn, PolicyArgs};
+use crate::config::{ConfigChoice, Policies};
+use crate::diagnostic::Severity;
+use crate::engine;
+use crate::error::Error;
+use crate::policy::Policy;
+use crate::render::{self, FileReport, HumanOptions, Summary};
+use crate::rules;
+use crate::source::Source;
+
+/// The run's outcome, as the process exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// Nothing at or above the failure level.
+    Success = 0,
+    /// Findings at or above the failure level.
+    Findings = 1,
+    /// The run could not be completed: usage, configuration, unreadable input.
+    Error = 2,
+}
+
+impl From<ExitStatus> for ExitCode {
+    fn from(s: ExitStatus) -> Self {
+        ExitCode::from(s as u8)
+    }
+}
+
+pub fn run(command: Command) -> ExitStatus {
+    let result = match command {
+        Command::Check(args) => check(&args),
+        Command::Rules(args) => list_rules(&args),
+        Command::Explain(args) => explain(&args),
+    };
+    match result {
+        Ok(status) => status,
+        Err(e) => {
+            report_errors(&[e]);
+            ExitStatus::Error
+        }
+    }
+}
+
+fn choice(args: &PolicyArgs) -> ConfigChoice {
+    ConfigChoice {
+        config: args.config.clone(),
+        isolated: args.isolated,
+    }
+}
+
+/// Errors go to standard error, drawn like findings so they point into the file at fault.
+pub fn report_errors(errors: &[Error]) {
+    let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(100).with_links(false);
+    let mut stderr = io::stderr().lock();
+    for e in errors {
+        let mut text = String::new();
+        if handler.render_report(&mut text, e).is_err() {
+            text = format!("error: {e}\n");
+        }
+        let _ = writeln!(stderr, "{text}");
+    }
+}
+
+/// One input: a path on disk or standard input.
+enum Input {
+    File { path: PathBuf, display: String },
+    Stdin { display: String },
+}
+
+fn display_path(path: &Path) -> String {
+    let s = path.display().to_string();
+    s.strip_prefix("./").map_or(s.clone(), str::to_string)
+}
+
+fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
+
+/// Expands the command line's paths into inputs, sorted by path; errors are collected.
+fn collect_inputs(args: &CheckArgs, errors: &mut Vec<Error>) -> Vec<Input> {
+    let mut files: Vec<(String, PathBuf)> = Vec::new();
+    let mut stdin = None;
+    for path in &args.paths {
+        if path.as_os_str() == "-" {
+            stdin = Some(args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".to_string()));
+            continue;
+        }
+        let meta = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) => {
+                errors.push(Error::io(&display_path(path), &e));
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            let walker = ignore::WalkBuilder::new(path).follow_links(false).build();
+            for entry in walker {
+                match entry {
+                    Ok(entry) => {
+                        let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                        if is_file && is_markdown(entry.path()) {
+                            files.push((display_path(entry.path()), entry.path().to_path_buf()));
+                        }
+                    }
+                    Err(e) => errors.push(Error::Io {
+                        path: display_path(path),
+                        reason: e.to_string(),
+                        help: None,
+                    }),
+                }
+            }
+        } else {
+            // A file named on the command line is checked whatever its extension.
+            files.push((display_path(path), path.clone()));
+        }
+    }
+    files.sort();
+    files.dedup_by(|a, b| a.0 == b.0);
+    let mut inputs: Vec<Input> = files.into_iter().map(|(display, path)| Input::File { path, display }).collect();
+    if let Some(display) = stdin {
+        inputs.push(Input::Stdin { display });
+    }
+    inputs
+}
+
+/// Bytes -> text, or an error that names the first invalid byte.
+fn decode(display: &str, bytes: Vec<u8>) -> Result<String, Error> {
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let line = e.as_bytes().get(..offset).map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count()) + 1;
+        Error::InvalidUtf8 {
+            path: display.to_string(),
+            offset,
+            line,
+        }
+    })
+}
+
+fn read_input(input: &Input) -> Result<Source, Error> {
+    match input {
+        Input::File { path, display } => {
+            let bytes = std::fs::read(path).map_err(|e| Error::io(display, &e))?;
+            Ok(Source::new(display.clone(), decode(display, bytes)?))
+        }
+        Input::Stdin { display } => {
+            let mut bytes = Vec::new();
+            io::stdin().read_to_end(&mut bytes).map_err(|e| Error::io(display, &e))?;
+            Ok(Source::new(display.clone(), decode(display, bytes)?))
+        }
+    }
+}
+
+fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
+    let mut errors = Vec::new();
+    let inputs = collect_inputs(args, &mut errors);
+    let mut policies = Policies::new(choice(&args.policy));
+    let mut reports = Vec::new();
+    let mut failed_configs = Vec::new();
+    for input in &inputs {
+        let source = match read_input(input) {
+            Ok(s) => s,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        let config_dir = match input {
+            Input::File { path, .. } => path.clone(),
+            Input::Stdin { display } => Path::new(display).parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+        };
+        let policy = match policies.for_path(&config_dir) {
+            Ok(p) => p,
+            Err(e) => {
+                // Report a broken configuration once, not once per file.
+                let key = e.to_string();
+                if !failed_configs.contains(&key) {
+                    failed_configs.push(key);
+                    report_errors(std::slice::from_ref(&*e));
+                }
+                continue;
+            }
+        };
+        let diagnostics = engine::check_source(&policy, &source);
+        reports.push(FileReport { source, diagnostics });
+    }
+
+    let mut summary = Summary::default();
+    for r in &reports {
+        summary.add(r);
+    }
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let width = if io::stdout().is_terminal() {
+        terminal_width().unwrap_or(100)
+    } else {
+        100
+    };
+    let human = HumanOptions { color, width };
+    let mut stdout = io::stdout().lock();
+    if let Err(e) = render::render(args.format, &reports, &summary, &human, &mut stdout) {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            errors.push(Error::Io {
+                path: "<stdout>".into(),
+                reason: e.to_string(),
+                help: None,
+            });
+        }
+    }
+    let _ = stdout.flush();
+    drop(stdout);
+
+    let had_errors = !errors.is_empty() || !failed_configs.is_empty();
+    report_errors(&errors);
+    if had_errors {
+        return Ok(ExitStatus::Error);
+    }
+    let threshold = match args.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    };
+    let failing = threshold.is_some_and(|t| reports.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity >= t));
+    Ok(if failing { ExitStatus::Findings } else { ExitStatus::Success })
+}
+
+fn terminal_width() -> Option<usize> {
+    std::env::var("COLUMNS").ok()?.parse().ok()
+}
+
+/// The policy for commands that are not about particular files: from the current folder.
+fn policy_here(args: &PolicyArgs) -> Result<std::sync::Arc<Policy>, Error> {
+    let mut policies = Policies::new(choice(args));
+    policies.for_path(Path::new(".")).map_err(|e| match std::sync::Arc::try_unwrap(e) {
+        Ok(e) => e,
+        Err(shared) => Error::PolicyPlain {
+            message: shared.to_string(),
+            help: None,
+        },
+    })
+}
+
+fn list_rules(args: &PolicyArgs) -> Result<ExitStatus, Error> {
+    let policy = policy_here(args)?;
+    let mut out = io::stdout().lock();
+    let id_w = policy.rules.iter().map(|r| r.id.len()).max().unwrap_or(4).max(4);
+    let kind_w = policy.rules.iter().map(|r| r.kind.name.len()).max().unwrap_or(4).max(4);
+    let _ = writeln!(out, "{:id_w$}  {:kind_w$}  {:8}  WHAT IT CHECKS", "RULE", "KIND", "SEVERITY");
+    for r in &policy.rules {
+        let summary = if r.summary.is_empty() { r.kind.summary() } else { r.summary.clone() };
+        let _ = writeln!(out, "{:id_w$}  {:kind_w$}  {:8}  {summary}", r.id, r.kind.name, r.severity.as_str());
+    }
+    let _ = writeln!(out, "\nPolicy: {}", policy.sources.join(" + "));
+    let _ = writeln!(out, "Run `copydesk explain RULE` for what a rule checks, why, and its settings.");
+    Ok(ExitStatus::Success)
+}
+
+fn explain(args: &ExplainArgs) -> Result<ExitStatus, Error> {
+    let policy = policy_here(&args.policy)?;
+    let text = if let Some(rule) = policy.rule(&args.rule) {
+        explain_rule(rule)
+    } else if let Some(kind) = rules::kind(&args.rule) {
+        format!("{} (rule kind)\n\n{}", kind.name, kind.doc())
+    } else {
+        let ids = policy.rules.iter().map(|r| r.id.as_str());
+        let near = crate::policy::closest(&args.rule, ids);
+        let ids: Vec<&str> = policy.rules.iter().map(|r| r.id.as_str()).collect();
+        let help = match near {
+            Some(n) => format!("did you mean `{n}`? Rules: {}", ids.join(", ")),
+            None => format!("rules: {}", ids.join(", ")),
+        };
+        return Err(Error::Usage(format!("no rule named `{}`; {help}", args.rule)));
+    };
+    let mut out = io::stdout().lock();
+    let _ = write!(out, "{text}");
+    Ok(ExitStatus::Success)
+}
+
+fn explain_rule(rule: &crate::policy::Rule) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    let _ = writeln!(s, "{} ({} by default, kind `{}`)", rule.id, rule.severity, rule.kind.name);
+    if !rule.summary.is_empty() {
+        let _ = writeln!(s, "{}", rule.summary);
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(s, "{}", rule.kind.doc().trim_end());
+    let _ = writeln!(s, "\n## In this policy");
+    let _ = writeln!(s, "Message: {}", rule.texts.message);
+    for (k, v) in &rule.texts.messages {
+        let _ = writeln!(s, "Message `{k}`: {v}");
+    }
+    if !rule.texts.help.is_empty() {
+        let _ = writeln!(s, "Help: {}", rule.texts.help);
+    }
+    if !rule.params.is_empty() {
+        let _ = writeln!(s, "\nSettings:");
+        for (k, v) in &rule.params {
+            let _ = writeln!(s, "  {k} = {}", short_value(v));
+        }
+    }
+    let show = |s: &mut String, title: &str, list: &[String]| {
+        if list.is_empty() {
+            return;
+        }
+        let _ = writeln!(s, "\n{title}");
+        for ex in list {
+            let _ = writeln!(s, "  ---");
+            for line in ex.lines() {
+                let _ = writeln!(s, "  {line}");
+            }
+        }
+    };
+    show(&mut s, "Examples that are reported:", &rule.examples.fail);
+    show(&mut s, "Examples that pass:", &rule.examples.pass);
+    s
+}
+
+fn short_value(v: &toml::Value) -> String {
+    match v {
+        toml::Value::Array(items) if items.len() > 6 => {
+            let shown: Vec<String> = items.iter().take(6).map(toml::Value::to_string).collect();
+            format!("[{}, … {} more]", shown.join(", "), items.len() - 6)
+        }
+        other => other.to_string(),
+    }
+}

@@ -1,0 +1,152 @@
+//! A checked file's text and the one place where byte offsets become lines and columns.
+//!
+//! Every span in copydesk is a byte range into the original file, BOM, CRLF and front
+//! matter included. Only renderers turn offsets into `line:column`, and they all do it
+//! here, so a position is computed the same way in every output format.
+
+use std::ops::Range;
+
+/// The UTF-8 byte order mark. It is kept in the text (spans stay file offsets) but it is
+/// not a character an editor sees, so it never counts as a column.
+const BOM: &str = "\u{feff}";
+
+/// One input: a display path (relative as given, or the `--stdin-filename`) and its text.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub path: String,
+    pub text: String,
+    lines: LineIndex,
+}
+
+impl Source {
+    pub fn new(path: impl Into<String>, text: String) -> Self {
+        let lines = LineIndex::new(&text);
+        Self {
+            path: path.into(),
+            text,
+            lines,
+        }
+    }
+
+    /// Where content starts: after a BOM, if any.
+    pub fn content_start(&self) -> usize {
+        if self.text.starts_with(BOM) {
+            BOM.len()
+        } else {
+            0
+        }
+    }
+
+    pub fn position(&self, offset: usize) -> Position {
+        self.lines.position(&self.text, offset)
+    }
+
+    /// Start and end positions of a span. The end is exclusive, like the span.
+    pub fn range_positions(&self, span: &Range<usize>) -> (Position, Position) {
+        (self.position(span.start), self.position(span.end))
+    }
+}
+
+/// 1-based line and column; columns count characters (Unicode scalar values).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Byte offsets of the start of every line. A line ends at `\n`; a `\r` before it is part
+/// of the line ending, so CRLF and LF files give the same positions.
+#[derive(Debug, Clone)]
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let mut starts = Vec::with_capacity(text.len() / 40 + 1);
+        starts.push(0);
+        starts.extend(memchr_newlines(text).map(|i| i + 1));
+        Self { starts }
+    }
+
+    fn position(&self, text: &str, offset: usize) -> Position {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        // The number of line starts at or before `offset` is the 1-based line.
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let mut start = self.starts.get(line - 1).copied().unwrap_or(0);
+        if start == 0 && text.starts_with(BOM) && offset >= BOM.len() {
+            start = BOM.len();
+        }
+        let before = text.get(start..offset).unwrap_or("");
+        // A `\r` that ends the line is not a column of its own.
+        let column = before.trim_end_matches('\r').chars().count() + 1;
+        Position { line, column }
+    }
+}
+
+fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter_map(|(i, b)| (b == b'\n').then_some(i))
+}
+
+/// The largest char boundary at or below `offset`.
+pub(crate) fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pos(text: &str, offset: usize) -> (usize, usize) {
+        let p = Source::new("t.md", text.to_string()).position(offset);
+        (p.line, p.column)
+    }
+
+    #[test]
+    fn lf_positions() {
+        let t = "ab\ncd\n";
+        assert_eq!(pos(t, 0), (1, 1));
+        assert_eq!(pos(t, 1), (1, 2));
+        assert_eq!(pos(t, 2), (1, 3));
+        assert_eq!(pos(t, 3), (2, 1));
+        assert_eq!(pos(t, 6), (3, 1));
+    }
+
+    #[test]
+    fn crlf_matches_lf() {
+        let lf = "one\ntwo words\n";
+        let crlf = "one\r\ntwo words\r\n";
+        assert_eq!(pos(lf, lf.find("words").unwrap_or(0)), (2, 5));
+        assert_eq!(pos(crlf, crlf.find("words").unwrap_or(0)), (2, 5));
+        // The end of line one is column 4 in both.
+        assert_eq!(pos(lf, 3), (1, 4));
+        assert_eq!(pos(crlf, 4), (1, 4));
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let t = "Azerbaijan’s war";
+        assert_eq!(pos(t, t.find("war").unwrap_or(0)), (1, 14));
+    }
+
+    #[test]
+    fn bom_is_not_a_column() {
+        let t = "\u{feff}Hello";
+        assert_eq!(pos(t, 3), (1, 1));
+        assert_eq!(pos(t, 4), (1, 2));
+        assert_eq!(pos(t, 0), (1, 1));
+    }
+
+    #[test]
+    fn offsets_inside_a_char_or_past_the_end_are_clamped() {
+        let t = "é\n";
+        assert_eq!(pos(t, 1), (1, 1));
+        assert_eq!(pos(t, 99), (2, 1));
+    }
+}
