@@ -77,7 +77,7 @@ impl Policies {
         }
         let candidate = dir.join(CONFIG_FILE);
         let found = if candidate.is_file() {
-            Some(candidate)
+            Some(relative_to_cwd(candidate))
         } else if dir.join(".git").exists() {
             // The repository root: configuration above it belongs to something else.
             None
@@ -90,4 +90,14 @@ impl Policies {
         self.discovered.insert(dir.to_path_buf(), found.clone());
         found
     }
+}
+
+/// Shows a discovered path relative to the current folder when it lies below it, as
+/// people typed the paths they checked.
+fn relative_to_cwd(path: PathBuf) -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| std::fs::canonicalize(cwd).ok())
+        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+        .unwrap_or(path)
 }

@@ -34,7 +34,6 @@ const COMMON_KEYS: &[&str] = &["kind", "severity", "summary", "message", "messag
 struct PolicyText {
     /// As shown in messages: `builtin:opinion` or the path.
     name: String,
-    dir: Option<PathBuf>,
     text: String,
     spans: SpanIndex,
 }
@@ -156,7 +155,7 @@ impl Policy {
     /// A configuration given as text (tests, stdin); `dir` resolves relative `extends`.
     pub fn from_text(name: &str, dir: Option<&Path>, text: String) -> Result<Self, Error> {
         let mut loader = Loader::default();
-        loader.load_text(name.to_string(), dir.map(Path::to_path_buf), text, true)?;
+        loader.load_text(name.to_string(), dir.map(Path::to_path_buf), text)?;
         loader.compile()
     }
 
@@ -200,10 +199,10 @@ impl Loader {
                 None => Error::PolicyPlain { message, help },
             });
         };
-        self.load_text(format!("builtin:{name}"), None, (*text).to_string(), false)
+        self.load_text(format!("builtin:{name}"), None, (*text).to_string())
     }
 
-    fn load_text(&mut self, name: String, dir: Option<PathBuf>, text: String, _is_config: bool) -> Result<(), Error> {
+    fn load_text(&mut self, name: String, dir: Option<PathBuf>, text: String) -> Result<(), Error> {
         if self.stack.contains(&name) {
             return Err(Error::PolicyPlain {
                 message: format!("`extends` loops back to `{name}`"),
@@ -222,7 +221,6 @@ impl Loader {
         let spans = SpanIndex::new(&text);
         self.files.push(PolicyText {
             name: name.clone(),
-            dir: dir.clone(),
             text,
             spans,
         });
@@ -246,7 +244,7 @@ impl Loader {
                         ));
                     }
                 };
-                self.load_text(full.display().to_string(), full.parent().map(Path::to_path_buf), text, false)?;
+                self.load_text(full.display().to_string(), full.parent().map(Path::to_path_buf), text)?;
             } else {
                 self.load_builtin(parent, Some((file, path)))?;
             }
@@ -353,7 +351,11 @@ impl Loader {
         } else {
             format!("{prefix}.{}", e.path)
         };
-        self.value_error(file, &path, e.message, &e.label, e.help)
+        if e.on_key {
+            self.error(file, &path, e.message, &e.label, e.help)
+        } else {
+            self.value_error(file, &path, e.message, &e.label, e.help)
+        }
     }
 
     fn compile_rule(&self, merged: &MergedRule, publication: Option<&str>) -> Result<Rule, Error> {

@@ -63,10 +63,6 @@ impl SpanIndex {
             p = parent;
         }
     }
-
-    pub(crate) fn contains(&self, path: &str) -> bool {
-        self.entries.contains_key(path)
-    }
 }
 
 fn join(prefix: &str, key: &str) -> String {

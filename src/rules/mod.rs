@@ -46,6 +46,8 @@ pub struct ParamError {
     pub message: String,
     pub label: String,
     pub help: Option<String>,
+    /// Point at the key rather than its value (an unknown key).
+    pub on_key: bool,
 }
 
 impl ParamError {
@@ -55,6 +57,7 @@ impl ParamError {
             message: message.into(),
             label: "here".into(),
             help: None,
+            on_key: false,
         }
     }
 }
@@ -117,19 +120,28 @@ pub(crate) fn params<T: DeserializeOwned>(table: &toml::Table) -> Result<T, Para
         let inner = e.into_inner();
         let message = inner.message().trim().to_string();
         // serde names an unknown key only in its message; point at the key itself.
-        let mut help = None;
         if let Some(key) = message
             .strip_prefix("unknown field `")
             .and_then(|r| r.split('`').next())
         {
-            path = if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
-            help = message.split_once(", expected").map(|(_, rest)| format!("expected{rest}"));
+            let path = if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
+            let help = message
+                .split_once(", expected ")
+                .map(|(_, rest)| format!("this rule's kind takes {rest}"));
+            return ParamError {
+                path,
+                message: format!("unknown parameter `{key}`"),
+                label: "not a parameter of this rule".into(),
+                help,
+                on_key: true,
+            };
         }
         ParamError {
             path,
             message: format!("invalid parameter: {message}"),
             label: "here".into(),
-            help,
+            help: None,
+            on_key: false,
         }
     })
 }
@@ -156,6 +168,7 @@ pub(crate) fn compile_regexes(patterns: &[String]) -> Result<Vec<Regex>, ParamEr
                 message: format!("invalid regular expression `{p}`"),
                 label: first_line(&e.to_string()),
                 help: Some("patterns use Rust regex syntax (https://docs.rs/regex); `(?i)` makes one case-insensitive".into()),
+                on_key: false,
             })
         })
         .collect()
