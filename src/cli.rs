@@ -14,8 +14,15 @@ use crate::render::OutputFormat;
 /// With no configuration, the built-in `opinion` policy applies. A `copydesk.toml` in the
 /// article's folder or any folder above it (up to the repository root) changes it.
 #[derive(Debug, Parser)]
-#[command(name = "copydesk", version, propagate_version = true, max_term_width = 100)]
-#[command(after_help = "Examples:\n  copydesk check article.md          check one article\n  copydesk check articles/           check every .md and .markdown file below a folder\n  copydesk check --format json .     machine-readable findings\n  copydesk rules                     list the rules in force\n  copydesk explain disclaimer        what a rule checks and why\n\nExit status: 0 no findings at or above --fail-on, 1 findings, 2 the run could not be completed.")]
+#[command(
+    name = "copydesk",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+#[command(
+    after_help = "Examples:\n  copydesk check article.md          check one article\n  copydesk check articles/           check every .md and .markdown file below a folder\n  copydesk check --format json .     machine-readable findings\n  copydesk rules                     list the rules in force\n  copydesk explain disclaimer        what a rule checks and why\n\nExit status: 0 no findings at or above --fail-on, 1 findings, 2 the run could not be completed."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -64,9 +64,14 @@ impl Policies {
         let start = if path.is_dir() {
             path.to_path_buf()
         } else {
-            path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+            path.parent()
+                .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
         };
-        let start = if start.as_os_str().is_empty() { PathBuf::from(".") } else { start };
+        let start = if start.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            start
+        };
         let start = std::fs::canonicalize(&start).unwrap_or(start);
         self.discover(&start)
     }

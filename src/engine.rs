@@ -14,7 +14,10 @@ pub fn check_source(policy: &Policy, source: &Source) -> Vec<Diagnostic> {
 
 pub fn check_document(policy: &Policy, doc: &Document<'_>) -> Vec<Diagnostic> {
     let layout = policy.end_matter.layout(doc);
-    let cx = Context { doc, layout: &layout };
+    let cx = Context {
+        doc,
+        layout: &layout,
+    };
     let mut all = Vec::new();
     let mut found = Vec::new();
     for rule in &policy.rules {
@@ -30,7 +33,12 @@ pub fn check_document(policy: &Policy, doc: &Document<'_>) -> Vec<Diagnostic> {
         }
     }
     all.sort_by(|a, b| {
-        (a.span.start, &a.rule, a.span.end, &a.message).cmp(&(b.span.start, &b.rule, b.span.end, &b.message))
+        (a.span.start, &a.rule, a.span.end, &a.message).cmp(&(
+            b.span.start,
+            &b.rule,
+            b.span.end,
+            &b.message,
+        ))
     });
     all.dedup();
     all

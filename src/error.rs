@@ -9,18 +9,9 @@ use thiserror::Error;
 #[derive(Debug, Error, Diagnostic)]
 pub enum Error {
     /// A policy pack or `copydesk.toml` is wrong: points at the exact TOML bytes.
-    #[error("{message}")]
-    #[diagnostic(code(copydesk::policy))]
-    Policy {
-        message: String,
-        #[source_code]
-        src: NamedSource<String>,
-        #[label("{label}")]
-        span: SourceSpan,
-        label: String,
-        #[help]
-        help: Option<String>,
-    },
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Policy(Box<PolicyError>),
 
     /// A policy error with no file to point into (e.g. an unknown built-in pack name
     /// given on the command line).
@@ -44,7 +35,9 @@ pub enum Error {
     #[error("`{path}` is not UTF-8 text (invalid byte at offset {offset}, line {line})")]
     #[diagnostic(
         code(copydesk::encoding),
-        help("save the article as UTF-8; most editors offer this under \"Save as\" or \"Encoding\"")
+        help(
+            "save the article as UTF-8; most editors offer this under \"Save as\" or \"Encoding\""
+        )
     )]
     InvalidUtf8 {
         path: String,
@@ -55,6 +48,21 @@ pub enum Error {
     #[error("{0}")]
     #[diagnostic(code(copydesk::usage))]
     Usage(String),
+}
+
+/// A policy error with the policy file's text, so the report can show the line.
+#[derive(Debug, Error, Diagnostic)]
+#[error("{message}")]
+#[diagnostic(code(copydesk::policy))]
+pub struct PolicyError {
+    message: String,
+    #[source_code]
+    src: NamedSource<String>,
+    #[label("{label}")]
+    span: SourceSpan,
+    label: String,
+    #[help]
+    help: Option<String>,
 }
 
 impl Error {
@@ -69,19 +77,23 @@ impl Error {
         let len = text.len();
         let start = span.start.min(len);
         let end = span.end.clamp(start, len);
-        Error::Policy {
+        Error::Policy(Box::new(PolicyError {
             message: message.into(),
             src: NamedSource::new(path, text.to_string()),
             span: (start, end - start).into(),
             label: label.into(),
             help,
-        }
+        }))
     }
 
     pub(crate) fn io(path: &str, err: &std::io::Error) -> Self {
         let help = match err.kind() {
-            std::io::ErrorKind::NotFound => Some("check the path; it is relative to the current directory".to_string()),
-            std::io::ErrorKind::PermissionDenied => Some("check the file's permissions".to_string()),
+            std::io::ErrorKind::NotFound => {
+                Some("check the path; it is relative to the current directory".to_string())
+            }
+            std::io::ErrorKind::PermissionDenied => {
+                Some("check the file's permissions".to_string())
+            }
             _ => None,
         };
         Error::Io {

@@ -59,8 +59,14 @@ fn choice(args: &PolicyArgs) -> ConfigChoice {
 /// Errors go to standard error, drawn like findings so they point into the file at fault.
 pub fn report_errors(errors: &[Error]) {
     let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(100).with_links(false);
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_links(false);
     let mut stderr = io::stderr().lock();
     for e in errors {
         let mut text = String::new();
@@ -94,7 +100,11 @@ fn collect_inputs(args: &CheckArgs, errors: &mut Vec<Error>) -> Vec<Input> {
     let mut stdin = None;
     for path in &args.paths {
         if path.as_os_str() == "-" {
-            stdin = Some(args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".to_string()));
+            stdin = Some(
+                args.stdin_filename
+                    .clone()
+                    .unwrap_or_else(|| "<stdin>".to_string()),
+            );
             continue;
         }
         let meta = match std::fs::metadata(path) {
@@ -128,7 +138,10 @@ fn collect_inputs(args: &CheckArgs, errors: &mut Vec<Error>) -> Vec<Input> {
     }
     files.sort();
     files.dedup_by(|a, b| a.0 == b.0);
-    let mut inputs: Vec<Input> = files.into_iter().map(|(display, path)| Input::File { path, display }).collect();
+    let mut inputs: Vec<Input> = files
+        .into_iter()
+        .map(|(display, path)| Input::File { path, display })
+        .collect();
     if let Some(display) = stdin {
         inputs.push(Input::Stdin { display });
     }
@@ -139,7 +152,11 @@ fn collect_inputs(args: &CheckArgs, errors: &mut Vec<Error>) -> Vec<Input> {
 fn decode(display: &str, bytes: Vec<u8>) -> Result<String, Error> {
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
-        let line = e.as_bytes().get(..offset).map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count()) + 1;
+        let line = e
+            .as_bytes()
+            .get(..offset)
+            .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
+            + 1;
         Error::InvalidUtf8 {
             path: display.to_string(),
             offset,
@@ -156,7 +173,9 @@ fn read_input(input: &Input) -> Result<Source, Error> {
         }
         Input::Stdin { display } => {
             let mut bytes = Vec::new();
-            io::stdin().read_to_end(&mut bytes).map_err(|e| Error::io(display, &e))?;
+            io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| Error::io(display, &e))?;
             Ok(Source::new(display.clone(), decode(display, bytes)?))
         }
     }
@@ -178,7 +197,9 @@ fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
         };
         let config_dir = match input {
             Input::File { path, .. } => path.clone(),
-            Input::Stdin { display } => Path::new(display).parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+            Input::Stdin { display } => Path::new(display)
+                .parent()
+                .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
         };
         let policy = match policies.for_path(&config_dir) {
             Ok(p) => p,
@@ -193,7 +214,10 @@ fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
             }
         };
         let diagnostics = engine::check_source(&policy, &source);
-        reports.push(FileReport { source, diagnostics });
+        reports.push(FileReport {
+            source,
+            diagnostics,
+        });
     }
 
     let mut summary = Summary::default();
@@ -212,8 +236,10 @@ fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
     };
     let human = HumanOptions { color, width };
     let mut stdout = io::stdout().lock();
-    if let Err(e) = render::render(args.format, &reports, &summary, &human, &mut stdout) {
-        if e.kind() != io::ErrorKind::BrokenPipe {
+    if let Err(e) = render::render(args.format, &reports, &summary, &human, &mut stdout)
+        && e.kind() != io::ErrorKind::BrokenPipe
+    {
+        {
             errors.push(Error::Io {
                 path: "<stdout>".into(),
                 reason: e.to_string(),
@@ -235,8 +261,17 @@ fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
         FailOn::Info => Some(Severity::Info),
         FailOn::Never => None,
     };
-    let failing = threshold.is_some_and(|t| reports.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity >= t));
-    Ok(if failing { ExitStatus::Findings } else { ExitStatus::Success })
+    let failing = threshold.is_some_and(|t| {
+        reports
+            .iter()
+            .flat_map(|r| &r.diagnostics)
+            .any(|d| d.severity >= t)
+    });
+    Ok(if failing {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Success
+    })
 }
 
 fn terminal_width() -> Option<usize> {
@@ -246,27 +281,58 @@ fn terminal_width() -> Option<usize> {
 /// The policy for commands that are not about particular files: from the current folder.
 fn policy_here(args: &PolicyArgs) -> Result<std::sync::Arc<Policy>, Error> {
     let mut policies = Policies::new(choice(args));
-    policies.for_path(Path::new(".")).map_err(|e| match std::sync::Arc::try_unwrap(e) {
-        Ok(e) => e,
-        Err(shared) => Error::PolicyPlain {
-            message: shared.to_string(),
-            help: None,
-        },
-    })
+    policies
+        .for_path(Path::new("."))
+        .map_err(|e| match std::sync::Arc::try_unwrap(e) {
+            Ok(e) => e,
+            Err(shared) => Error::PolicyPlain {
+                message: shared.to_string(),
+                help: None,
+            },
+        })
 }
 
 fn list_rules(args: &PolicyArgs) -> Result<ExitStatus, Error> {
     let policy = policy_here(args)?;
     let mut out = io::stdout().lock();
-    let id_w = policy.rules.iter().map(|r| r.id.len()).max().unwrap_or(4).max(4);
-    let kind_w = policy.rules.iter().map(|r| r.kind.name.len()).max().unwrap_or(4).max(4);
-    let _ = writeln!(out, "{:id_w$}  {:kind_w$}  {:8}  WHAT IT CHECKS", "RULE", "KIND", "SEVERITY");
+    let id_w = policy
+        .rules
+        .iter()
+        .map(|r| r.id.len())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let kind_w = policy
+        .rules
+        .iter()
+        .map(|r| r.kind.name.len())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let _ = writeln!(
+        out,
+        "{:id_w$}  {:kind_w$}  {:8}  WHAT IT CHECKS",
+        "RULE", "KIND", "SEVERITY"
+    );
     for r in &policy.rules {
-        let summary = if r.summary.is_empty() { r.kind.summary() } else { r.summary.clone() };
-        let _ = writeln!(out, "{:id_w$}  {:kind_w$}  {:8}  {summary}", r.id, r.kind.name, r.severity.as_str());
+        let summary = if r.summary.is_empty() {
+            r.kind.summary()
+        } else {
+            r.summary.clone()
+        };
+        let _ = writeln!(
+            out,
+            "{:id_w$}  {:kind_w$}  {:8}  {summary}",
+            r.id,
+            r.kind.name,
+            r.severity.as_str()
+        );
     }
     let _ = writeln!(out, "\nPolicy: {}", policy.sources.join(" + "));
-    let _ = writeln!(out, "Run `copydesk explain RULE` for what a rule checks, why, and its settings.");
+    let _ = writeln!(
+        out,
+        "Run `copydesk explain RULE` for what a rule checks, why, and its settings."
+    );
     Ok(ExitStatus::Success)
 }
 
@@ -284,7 +350,10 @@ fn explain(args: &ExplainArgs) -> Result<ExitStatus, Error> {
             Some(n) => format!("did you mean `{n}`? Rules: {}", ids.join(", ")),
             None => format!("rules: {}", ids.join(", ")),
         };
-        return Err(Error::Usage(format!("no rule named `{}`; {help}", args.rule)));
+        return Err(Error::Usage(format!(
+            "no rule named `{}`; {help}",
+            args.rule
+        )));
     };
     let mut out = io::stdout().lock();
     let _ = write!(out, "{text}");
@@ -294,7 +363,11 @@ fn explain(args: &ExplainArgs) -> Result<ExitStatus, Error> {
 fn explain_rule(rule: &crate::policy::Rule) -> String {
     use std::fmt::Write as _;
     let mut s = String::new();
-    let _ = writeln!(s, "{} ({} by default, kind `{}`)", rule.id, rule.severity, rule.kind.name);
+    let _ = writeln!(
+        s,
+        "{} ({} by default, kind `{}`)",
+        rule.id, rule.severity, rule.kind.name
+    );
     if !rule.summary.is_empty() {
         let _ = writeln!(s, "{}", rule.summary);
     }

@@ -1,6 +1,14 @@
 //! End-to-end tests of the `copydesk` binary on the fixtures: exact rule ids, lines,
 //! columns and exit codes, and the rendered reports.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::type_complexity
+)]
+
 use std::path::Path;
 
 use assert_cmd::Command;
@@ -15,9 +23,19 @@ fn copydesk() -> Command {
 /// Runs `check --format json` on paths; returns (exit code, findings as
 /// (rule, line, column) and the parsed document).
 fn check_json(args: &[&str]) -> (i32, Vec<(String, u64, u64)>, Value) {
-    let out = copydesk().arg("check").arg("--format").arg("json").args(args).output().expect("runs");
+    let out = copydesk()
+        .arg("check")
+        .arg("--format")
+        .arg("json")
+        .args(args)
+        .output()
+        .expect("runs");
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!("invalid JSON ({e}): {}\nstderr: {}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+        panic!(
+            "invalid JSON ({e}): {}\nstderr: {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
     });
     let findings = doc["diagnostics"]
         .as_array()
@@ -64,9 +82,15 @@ fn seed_article_findings() {
     assert_eq!(findings, seed_expected());
     // None at the years, dates and resolution numbers; no disclaimer or credit finding.
     for rule in ["disclaimer", "editor-credit", "front-matter", "placeholder"] {
-        assert!(!findings.iter().any(|(r, _, _)| r == rule), "unexpected {rule}");
+        assert!(
+            !findings.iter().any(|(r, _, _)| r == rule),
+            "unexpected {rule}"
+        );
     }
-    assert_eq!(doc["summary"], serde_json::json!({"files": 1, "errors": 8, "warnings": 5, "infos": 0}));
+    assert_eq!(
+        doc["summary"],
+        serde_json::json!({"files": 1, "errors": 8, "warnings": 5, "infos": 0})
+    );
 }
 
 #[test]
@@ -79,7 +103,10 @@ fn seed_figure_spans_cover_the_figures() {
         .iter()
         .filter(|d| d["rule"] == "unattributed-figure")
         .map(|d| {
-            let (s, e) = (d["start"].as_u64().expect("start") as usize, d["end"].as_u64().expect("end") as usize);
+            let (s, e) = (
+                d["start"].as_u64().expect("start") as usize,
+                d["end"].as_u64().expect("end") as usize,
+            );
             &text[s..e]
         })
         .collect();
@@ -96,11 +123,35 @@ fn json_contract_fields() {
     assert_eq!(d["severity"], "warning");
     assert_eq!(d["message"], "figure `10,000` has no source");
     assert!(d["help"].as_str().expect("help").contains("according to"));
-    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(39), Some(129)));
-    assert_eq!((d["end_line"].as_u64(), d["end_column"].as_u64()), (Some(39), Some(135)));
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(39), Some(129))
+    );
+    assert_eq!(
+        (d["end_line"].as_u64(), d["end_column"].as_u64()),
+        (Some(39), Some(135))
+    );
     assert_eq!(d["fix"], Value::Null);
-    let keys: Vec<&str> = d.as_object().expect("object").keys().map(String::as_str).collect();
-    for key in ["path", "rule", "severity", "message", "help", "line", "column", "end_line", "end_column", "start", "end", "fix"] {
+    let keys: Vec<&str> = d
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    for key in [
+        "path",
+        "rule",
+        "severity",
+        "message",
+        "help",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "start",
+        "end",
+        "fix",
+    ] {
         assert!(keys.contains(&key), "missing {key}");
     }
 }
@@ -134,9 +185,24 @@ fn variants_report_exactly_their_finding() {
         ("disclaimer-wrong-publication.md", 0, &[]),
         ("credit-missing.md", 1, &[("editor-credit", 51, 100)]),
         ("credit-mismatch.md", 1, &[("editor-credit", 53, 2)]),
-        ("figures-unsourced.md", 0, &[("unattributed-figure", 23, 383), ("unattributed-figure", 39, 230)]),
+        (
+            "figures-unsourced.md",
+            0,
+            &[
+                ("unattributed-figure", 23, 383),
+                ("unattributed-figure", 39, 230),
+            ],
+        ),
         ("figures-sourced.md", 0, &[]),
-        ("figures-vague.md", 0, &[("unattributed-figure", 11, 23), ("unattributed-figure", 11, 55), ("unattributed-figure", 13, 100)]),
+        (
+            "figures-vague.md",
+            0,
+            &[
+                ("unattributed-figure", 11, 23),
+                ("unattributed-figure", 11, 55),
+                ("unattributed-figure", 13, 100),
+            ],
+        ),
         (
             "placeholders.md",
             1,
@@ -152,7 +218,11 @@ fn variants_report_exactly_their_finding() {
         ),
         ("front-matter-missing.md", 1, &[("front-matter", 1, 1)]),
         ("front-matter-broken.md", 1, &[("front-matter", 2, 8)]),
-        ("front-matter-incomplete.md", 1, &[("front-matter", 1, 1), ("front-matter", 4, 7)]),
+        (
+            "front-matter-incomplete.md",
+            1,
+            &[("front-matter", 1, 1), ("front-matter", 4, 7)],
+        ),
         ("front-matter-toml.md", 0, &[]),
         (
             "boilerplate.md",
@@ -180,7 +250,13 @@ fn variants_report_exactly_their_finding() {
 #[test]
 fn messages_say_what_is_wrong() {
     let out = copydesk()
-        .args(["check", "--format", "concise", "fixtures/variants/credit-mismatch.md", "fixtures/variants/front-matter-incomplete.md"])
+        .args([
+            "check",
+            "--format",
+            "concise",
+            "fixtures/variants/credit-mismatch.md",
+            "fixtures/variants/front-matter-incomplete.md",
+        ])
         .output()
         .expect("runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -212,9 +288,21 @@ fn fixture(name: &str) -> String {
 #[test]
 fn configured_publication_reports_the_wrong_name() {
     let dir = tempdir();
-    write(dir.path(), "copydesk.toml", "extends = [\"opinion\"]\n[publication]\nname = \"Fair Observer\"\n");
-    write(dir.path(), "piece.md", &fixture("variants/disclaimer-wrong-publication.md"));
-    let out = copydesk().current_dir(dir.path()).args(["check", "--format", "concise", "piece.md"]).output().expect("runs");
+    write(
+        dir.path(),
+        "copydesk.toml",
+        "extends = [\"opinion\"]\n[publication]\nname = \"Fair Observer\"\n",
+    );
+    write(
+        dir.path(),
+        "piece.md",
+        &fixture("variants/disclaimer-wrong-publication.md"),
+    );
+    let out = copydesk()
+        .current_dir(dir.path())
+        .args(["check", "--format", "concise", "piece.md"])
+        .output()
+        .expect("runs");
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
@@ -222,7 +310,11 @@ fn configured_publication_reports_the_wrong_name() {
     );
     // The seed names Fair Observer: still no disclaimer finding.
     write(dir.path(), "seed.md", &fixture("seed.md"));
-    let out = copydesk().current_dir(dir.path()).args(["check", "--format", "concise", "seed.md"]).output().expect("runs");
+    let out = copydesk()
+        .current_dir(dir.path())
+        .args(["check", "--format", "concise", "seed.md"])
+        .output()
+        .expect("runs");
     assert!(!String::from_utf8_lossy(&out.stdout).contains("[disclaimer]"));
 }
 
@@ -230,15 +322,30 @@ fn configured_publication_reports_the_wrong_name() {
 fn config_turns_a_rule_off_and_is_found_from_a_subfolder() {
     let dir = tempdir();
     std::fs::create_dir(dir.path().join(".git")).expect("mkdir");
-    write(dir.path(), "copydesk.toml", "extends = [\"opinion\"]\n[rules.boilerplate]\nseverity = \"off\"\n");
+    write(
+        dir.path(),
+        "copydesk.toml",
+        "extends = [\"opinion\"]\n[rules.boilerplate]\nseverity = \"off\"\n",
+    );
     write(dir.path(), "articles/2023/seed.md", &fixture("seed.md"));
-    let out = copydesk().current_dir(dir.path()).args(["check", "--format", "concise", "articles"]).output().expect("runs");
+    let out = copydesk()
+        .current_dir(dir.path())
+        .args(["check", "--format", "concise", "articles"])
+        .output()
+        .expect("runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(!stdout.contains("boilerplate"), "{stdout}");
-    assert!(stdout.contains("articles/2023/seed.md:25:355: warning[unattributed-figure]"), "{stdout}");
+    assert!(
+        stdout.contains("articles/2023/seed.md:25:355: warning[unattributed-figure]"),
+        "{stdout}"
+    );
     assert_eq!(out.status.code(), Some(0), "only warnings remain");
     // --isolated ignores the configuration.
-    let out = copydesk().current_dir(dir.path()).args(["check", "--isolated", "--format", "concise", "articles"]).output().expect("runs");
+    let out = copydesk()
+        .current_dir(dir.path())
+        .args(["check", "--isolated", "--format", "concise", "articles"])
+        .output()
+        .expect("runs");
     assert!(String::from_utf8_lossy(&out.stdout).contains("[boilerplate]"));
 }
 
@@ -250,10 +357,28 @@ fn config_parameters_override_the_pack() {
         "house.toml",
         "extends = [\"opinion\"]\n[rules.editor-credit]\nformat = \"Edited by {name}.\"\nmessage = \"no editing credit\"\n",
     );
-    write(dir.path(), "a.md", "---\ntitle: T\nauthor: A\ndate: 2023-11-13\nsection: opinion\n---\nThe war ended.\n\n[Jo Blake edited this piece.]\n");
-    let out = copydesk().current_dir(dir.path()).args(["check", "--config", "house.toml", "--format", "concise", "a.md"]).output().expect("runs");
+    write(
+        dir.path(),
+        "a.md",
+        "---\ntitle: T\nauthor: A\ndate: 2023-11-13\nsection: opinion\n---\nThe war ended.\n\n[Jo Blake edited this piece.]\n",
+    );
+    let out = copydesk()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--config",
+            "house.toml",
+            "--format",
+            "concise",
+            "a.md",
+        ])
+        .output()
+        .expect("runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("error[editor-credit] no editing credit"), "{stdout}");
+    assert!(
+        stdout.contains("error[editor-credit] no editing credit"),
+        "{stdout}"
+    );
 }
 
 fn check_config_error(config: &str, expected: &[&str]) {
@@ -261,11 +386,18 @@ fn check_config_error(config: &str, expected: &[&str]) {
     write(dir.path(), "copydesk.toml", config);
     write(dir.path(), "a.md", &fixture("clean.md"));
     write(dir.path(), "other/b.md", &fixture("clean.md"));
-    let out = copydesk().current_dir(dir.path()).args(["check", "a.md"]).output().expect("runs");
+    let out = copydesk()
+        .current_dir(dir.path())
+        .args(["check", "a.md"])
+        .output()
+        .expect("runs");
     assert_eq!(out.status.code(), Some(2), "config errors exit 2");
     let stderr = String::from_utf8_lossy(&out.stderr);
     for needle in expected {
-        assert!(stderr.contains(needle), "stderr lacks {needle:?}:\n{stderr}");
+        assert!(
+            stderr.contains(needle),
+            "stderr lacks {needle:?}:\n{stderr}"
+        );
     }
 }
 
@@ -273,21 +405,39 @@ fn check_config_error(config: &str, expected: &[&str]) {
 fn unknown_rule_id_points_into_the_config() {
     check_config_error(
         "extends = [\"opinion\"]\n[rules.boilerplat]\nseverity = \"off\"\n",
-        &["unknown rule `boilerplat`", "copydesk.toml:2:", "did you mean `boilerplate`?"],
+        &[
+            "unknown rule `boilerplat`",
+            "copydesk.toml:2:",
+            "did you mean `boilerplate`?",
+        ],
     );
 }
 
 #[test]
 fn unknown_key_points_into_the_config() {
-    check_config_error("extends = [\"opinion\"]\n[rules.placeholder]\nwordz = [\"TK\"]\n", &["unknown parameter `wordz`", "copydesk.toml:3:1", "takes one of `phrases`"]);
-    check_config_error("extend = [\"opinion\"]\n", &["unknown field `extend`", "copydesk.toml:1:1"]);
+    check_config_error(
+        "extends = [\"opinion\"]\n[rules.placeholder]\nwordz = [\"TK\"]\n",
+        &[
+            "unknown parameter `wordz`",
+            "copydesk.toml:3:1",
+            "takes one of `phrases`",
+        ],
+    );
+    check_config_error(
+        "extend = [\"opinion\"]\n",
+        &["unknown field `extend`", "copydesk.toml:1:1"],
+    );
 }
 
 #[test]
 fn invalid_regex_points_at_the_pattern() {
     check_config_error(
         "extends = [\"opinion\"]\n[rules.placeholder]\npatterns = [\"ok\", \"(unclosed\"]\n",
-        &["invalid regular expression `(unclosed`", "copydesk.toml:3:19", "unclosed group"],
+        &[
+            "invalid regular expression `(unclosed`",
+            "copydesk.toml:3:19",
+            "unclosed group",
+        ],
     );
 }
 
@@ -295,9 +445,15 @@ fn invalid_regex_points_at_the_pattern() {
 fn unknown_kind_and_bad_severity_are_errors() {
     check_config_error(
         "extends = [\"opinion\"]\n[rules.house-terms]\nkind = \"phrase-lst\"\nmessage = \"x\"\n",
-        &["unknown rule kind `phrase-lst`", "did you mean `phrase-list`?"],
+        &[
+            "unknown rule kind `phrase-lst`",
+            "did you mean `phrase-list`?",
+        ],
     );
-    check_config_error("extends = [\"opinion\"]\n[rules.placeholder]\nseverity = \"fatal\"\n", &["unknown severity `fatal`", "error, warning, info, off"]);
+    check_config_error(
+        "extends = [\"opinion\"]\n[rules.placeholder]\nseverity = \"fatal\"\n",
+        &["unknown severity `fatal`", "error, warning, info, off"],
+    );
     check_config_error("extends = [\"nope\"]\n", &["no built-in pack named `nope`"]);
 }
 
@@ -310,15 +466,34 @@ fn a_new_rule_of_any_kind_can_be_added() {
         "extends = [\"opinion\"]\n[rules.house-terms]\nkind = \"phrase-list\"\nseverity = \"warning\"\nmessage = \"house style: avoid `{text}`\"\nphrases = [\"very unique\"]\n",
     );
     write(dir.path(), "a.md", "A very unique idea.\n");
-    let out = copydesk().current_dir(dir.path()).args(["check", "--format", "concise", "a.md"]).output().expect("runs");
-    assert!(String::from_utf8_lossy(&out.stdout).contains("a.md:1:3: warning[house-terms] house style: avoid `very unique`"));
+    let out = copydesk()
+        .current_dir(dir.path())
+        .args(["check", "--format", "concise", "a.md"])
+        .output()
+        .expect("runs");
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("a.md:1:3: warning[house-terms] house style: avoid `very unique`")
+    );
 }
 
 #[test]
 fn missing_path_is_an_error_but_other_files_are_checked() {
-    let out = copydesk().args(["check", "--format", "concise", "no/such/file.md", "fixtures/variants/credit-missing.md"]).output().expect("runs");
+    let out = copydesk()
+        .args([
+            "check",
+            "--format",
+            "concise",
+            "no/such/file.md",
+            "fixtures/variants/credit-missing.md",
+        ])
+        .output()
+        .expect("runs");
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("credit-missing.md:51:100: error[editor-credit]"));
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("credit-missing.md:51:100: error[editor-credit]")
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read `no/such/file.md`"));
 }
 
@@ -327,11 +502,21 @@ fn invalid_utf8_names_the_byte_and_other_files_are_checked() {
     let dir = tempdir();
     std::fs::write(dir.path().join("bad.md"), b"Title\n\nCaf\xe9 society\n").expect("write");
     write(dir.path(), "good.md", &fixture("clean.md"));
-    let out = copydesk().current_dir(dir.path()).args(["check", "--format", "concise", "."]).output().expect("runs");
+    let out = copydesk()
+        .current_dir(dir.path())
+        .args(["check", "--format", "concise", "."])
+        .output()
+        .expect("runs");
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("`bad.md` is not UTF-8 text (invalid byte at offset 10, line 3)"), "{stderr}");
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "no problems found in 1 file\n");
+    assert!(
+        stderr.contains("`bad.md` is not UTF-8 text (invalid byte at offset 10, line 3)"),
+        "{stderr}"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "no problems found in 1 file\n"
+    );
 }
 
 #[test]
@@ -349,25 +534,44 @@ fn directories_are_walked_honouring_gitignore() {
         .output()
         .expect("runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    let placeholder_files: Vec<&str> = stdout.lines().filter(|l| l.contains("[placeholder]")).map(|l| l.split(':').next().unwrap_or("")).collect();
+    let placeholder_files: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.contains("[placeholder]"))
+        .map(|l| l.split(':').next().unwrap_or(""))
+        .collect();
     assert_eq!(placeholder_files, ["a.md", "b.markdown"]);
 }
 
 #[test]
 fn stdin_is_named_by_stdin_filename() {
     copydesk()
-        .args(["check", "--format", "concise", "--isolated", "--stdin-filename", "draft.md", "-"])
+        .args([
+            "check",
+            "--format",
+            "concise",
+            "--isolated",
+            "--stdin-filename",
+            "draft.md",
+            "-",
+        ])
         .write_stdin(fixture("variants/placeholders.md"))
         .assert()
         .code(1)
-        .stdout(predicates::str::contains("draft.md:35:282: error[placeholder] placeholder text: `TK`"));
+        .stdout(predicates::str::contains(
+            "draft.md:35:282: error[placeholder] placeholder text: `TK`",
+        ));
 }
 
 #[test]
 fn fail_on_sets_the_threshold() {
     let run = |level: &str| {
         copydesk()
-            .args(["check", "--fail-on", level, "fixtures/variants/figures-vague.md"])
+            .args([
+                "check",
+                "--fail-on",
+                level,
+                "fixtures/variants/figures-vague.md",
+            ])
             .output()
             .expect("runs")
             .status
@@ -378,21 +582,39 @@ fn fail_on_sets_the_threshold() {
     assert_eq!(run("info"), Some(1));
     assert_eq!(run("never"), Some(0));
     assert_eq!(
-        copydesk().args(["check", "--fail-on", "never", "fixtures/seed.md"]).output().expect("runs").status.code(),
+        copydesk()
+            .args(["check", "--fail-on", "never", "fixtures/seed.md"])
+            .output()
+            .expect("runs")
+            .status
+            .code(),
         Some(0)
     );
 }
 
 #[test]
 fn usage_errors_exit_2() {
-    copydesk().args(["check", "--format", "xml"]).assert().code(2);
-    copydesk().args(["check", "--config", "x.toml", "--isolated"]).assert().code(2);
-    copydesk().args(["check", "--config", "missing.toml", "fixtures/clean.md"]).assert().code(2).stderr(predicates::str::contains("missing.toml"));
+    copydesk()
+        .args(["check", "--format", "xml"])
+        .assert()
+        .code(2);
+    copydesk()
+        .args(["check", "--config", "x.toml", "--isolated"])
+        .assert()
+        .code(2);
+    copydesk()
+        .args(["check", "--config", "missing.toml", "fixtures/clean.md"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("missing.toml"));
 }
 
 #[test]
 fn human_report_of_the_seed() {
-    let out = copydesk().args(["check", "fixtures/seed.md"]).output().expect("runs");
+    let out = copydesk()
+        .args(["check", "fixtures/seed.md"])
+        .output()
+        .expect("runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(!stdout.contains('\u{1b}'), "no colour off a terminal");
     insta::assert_snapshot!("human_seed", stdout);
@@ -415,14 +637,20 @@ fn human_report_of_variants() {
 
 #[test]
 fn rules_lists_the_policy() {
-    let out = copydesk().args(["rules", "--isolated"]).output().expect("runs");
+    let out = copydesk()
+        .args(["rules", "--isolated"])
+        .output()
+        .expect("runs");
     assert_eq!(out.status.code(), Some(0));
     insta::assert_snapshot!("rules", String::from_utf8_lossy(&out.stdout));
 }
 
 #[test]
 fn explain_prints_the_rule_documentation() {
-    let out = copydesk().args(["explain", "unattributed-figure", "--isolated"]).output().expect("runs");
+    let out = copydesk()
+        .args(["explain", "unattributed-figure", "--isolated"])
+        .output()
+        .expect("runs");
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);
     for needle in [
@@ -453,7 +681,15 @@ fn help_explains_the_commands() {
     }
     let out = copydesk().args(["check", "--help"]).output().expect("runs");
     let text = String::from_utf8_lossy(&out.stdout);
-    for needle in ["--format", "--fail-on", "--config", "--isolated", "--stdin-filename", "concise", "json"] {
+    for needle in [
+        "--format",
+        "--fail-on",
+        "--config",
+        "--isolated",
+        "--stdin-filename",
+        "concise",
+        "json",
+    ] {
         assert!(text.contains(needle), "check --help lacks {needle}");
     }
 }

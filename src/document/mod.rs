@@ -49,7 +49,10 @@ impl Block {
     pub fn has_prose(&self) -> bool {
         matches!(
             self.kind,
-            BlockKind::Paragraph | BlockKind::Heading(_) | BlockKind::ListItem | BlockKind::TableCell
+            BlockKind::Paragraph
+                | BlockKind::Heading(_)
+                | BlockKind::ListItem
+                | BlockKind::TableCell
         ) && !self.prose.is_empty()
     }
 
@@ -69,9 +72,7 @@ impl Block {
             .position(|s| s.start <= offset && offset < s.end.max(s.start + 1))
             .or_else(|| {
                 // Offsets between sentences (spaces) belong to the sentence before.
-                self.sentences
-                    .iter()
-                    .rposition(|s| s.start <= offset)
+                self.sentences.iter().rposition(|s| s.start <= offset)
             })
     }
 
@@ -147,18 +148,22 @@ impl<'s> Document<'s> {
 
     /// Blocks with prose, with their index.
     pub fn prose_blocks(&self) -> impl Iterator<Item = (usize, &Block)> {
-        self.blocks.iter().enumerate().filter(|(_, b)| b.has_prose())
+        self.blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.has_prose())
     }
 
     /// Links and footnote references inside a prose range of one block.
     pub fn has_reference_in(&self, block: usize, range: Range<usize>) -> bool {
-        self.links
+        self.links.iter().any(|l| {
+            l.block == block
+                && l.prose.start < range.end
+                && range.start < l.prose.end.max(l.prose.start + 1)
+        }) || self
+            .footnote_refs
             .iter()
-            .any(|l| l.block == block && l.prose.start < range.end && range.start < l.prose.end.max(l.prose.start + 1))
-            || self
-                .footnote_refs
-                .iter()
-                .any(|f| f.block == block && range.start <= f.prose_at && f.prose_at <= range.end)
+            .any(|f| f.block == block && range.start <= f.prose_at && f.prose_at <= range.end)
     }
 
     /// The end of the last byte of the document's text, ignoring trailing whitespace.
@@ -288,7 +293,11 @@ impl Builder {
                 let is_comment = file
                     .get(range.clone())
                     .is_some_and(|t| t.trim_start().starts_with("<!--"));
-                let kind = if is_comment { BlockKind::HtmlComment } else { BlockKind::Html };
+                let kind = if is_comment {
+                    BlockKind::HtmlComment
+                } else {
+                    BlockKind::Html
+                };
                 self.new_block(kind, range);
                 self.open.push(usize::MAX);
             }
@@ -303,7 +312,8 @@ impl Builder {
             Tag::Link { dest_url, .. } => {
                 if let Some(&block) = self.open.last() {
                     let at = self.blocks.get(block).map_or(0, |b| b.prose.text.len());
-                    self.open_links.push((block, at, range, dest_url.to_string()));
+                    self.open_links
+                        .push((block, at, range, dest_url.to_string()));
                 }
             }
             _ => {}
@@ -323,7 +333,9 @@ impl Builder {
                 self.open.pop();
             }
             TagEnd::BlockQuote(_) => self.quote_depth = self.quote_depth.saturating_sub(1),
-            TagEnd::FootnoteDefinition => self.footnote_depth = self.footnote_depth.saturating_sub(1),
+            TagEnd::FootnoteDefinition => {
+                self.footnote_depth = self.footnote_depth.saturating_sub(1)
+            }
             TagEnd::Image => {
                 self.image_depth = self.image_depth.saturating_sub(1);
             }

@@ -47,7 +47,11 @@ impl EndMatter {
         if self.trailer.iter().any(|re| re.is_match(text)) {
             return Role::TrailerStart;
         }
-        if block.is_heading() { Role::Heading } else { Role::Body }
+        if block.is_heading() {
+            Role::Heading
+        } else {
+            Role::Body
+        }
     }
 
     pub fn layout(&self, doc: &Document<'_>) -> Layout {

@@ -21,13 +21,16 @@ pub use end_matter::EndMatter;
 use spans::SpanIndex;
 
 /// The packs built into the binary, by name.
-pub const BUILTIN_PACKS: &[(&str, &str)] = &[("opinion", include_str!("../../policies/opinion.toml"))];
+pub const BUILTIN_PACKS: &[(&str, &str)] =
+    &[("opinion", include_str!("../../policies/opinion.toml"))];
 
 /// The pack used when no configuration file is found.
 pub const DEFAULT_PACK: &str = "opinion";
 
 /// Keys every rule table may have; all other keys are the kind's parameters.
-const COMMON_KEYS: &[&str] = &["kind", "severity", "summary", "message", "messages", "help", "examples"];
+const COMMON_KEYS: &[&str] = &[
+    "kind", "severity", "summary", "message", "messages", "help", "examples",
+];
 
 /// One TOML file as read, kept for error labels.
 #[derive(Debug)]
@@ -99,7 +102,9 @@ pub struct Texts {
 impl Texts {
     /// A named message, falling back to the main one.
     pub fn get(&self, key: &str) -> &str {
-        self.messages.get(key).map_or(self.message.as_str(), String::as_str)
+        self.messages
+            .get(key)
+            .map_or(self.message.as_str(), String::as_str)
     }
 }
 
@@ -148,7 +153,8 @@ impl Policy {
 
     /// A configuration file (`copydesk.toml` or `--config`).
     pub fn from_file(path: &Path) -> Result<Self, Error> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(&path.display().to_string(), &e))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Error::io(&path.display().to_string(), &e))?;
         Self::from_text(&path.display().to_string(), path.parent(), text)
     }
 
@@ -206,7 +212,10 @@ impl Loader {
         if self.stack.contains(&name) {
             return Err(Error::PolicyPlain {
                 message: format!("`extends` loops back to `{name}`"),
-                help: Some(format!("the chain is: {} -> {name}", self.stack.join(" -> "))),
+                help: Some(format!(
+                    "the chain is: {} -> {name}",
+                    self.stack.join(" -> ")
+                )),
             });
         }
         let raw: RawFile = match toml::from_str(&text) {
@@ -215,7 +224,14 @@ impl Loader {
                 let span = e.span().unwrap_or(0..0);
                 let message = e.message().trim().to_string();
                 let help = unknown_key_help(&message);
-                return Err(Error::policy(&name, &text, span, format!("invalid policy file: {message}"), "here", help));
+                return Err(Error::policy(
+                    &name,
+                    &text,
+                    span,
+                    format!("invalid policy file: {message}"),
+                    "here",
+                    help,
+                ));
             }
         };
         let spans = SpanIndex::new(&text);
@@ -231,7 +247,9 @@ impl Loader {
             if BUILTIN_PACKS.iter().any(|(n, _)| n == parent) {
                 self.load_builtin(parent, Some((file, path)))?;
             } else if parent.ends_with(".toml") || parent.contains('/') || parent.contains('\\') {
-                let full = dir.as_deref().map_or_else(|| PathBuf::from(parent), |d| d.join(parent));
+                let full = dir
+                    .as_deref()
+                    .map_or_else(|| PathBuf::from(parent), |d| d.join(parent));
                 let text = match std::fs::read_to_string(&full) {
                     Ok(t) => t,
                     Err(e) => {
@@ -240,11 +258,18 @@ impl Loader {
                             &path,
                             format!("cannot read pack `{}`: {e}", full.display()),
                             "this pack",
-                            Some("paths in `extends` are relative to the file that names them".into()),
+                            Some(
+                                "paths in `extends` are relative to the file that names them"
+                                    .into(),
+                            ),
                         ));
                     }
                 };
-                self.load_text(full.display().to_string(), full.parent().map(Path::to_path_buf), text)?;
+                self.load_text(
+                    full.display().to_string(),
+                    full.parent().map(Path::to_path_buf),
+                    text,
+                )?;
             } else {
                 self.load_builtin(parent, Some((file, path)))?;
             }
@@ -278,10 +303,21 @@ impl Loader {
                     if !table.contains_key("kind") {
                         let known: Vec<&str> = self.rules.iter().map(|r| r.id.as_str()).collect();
                         let help = match closest(&id, known.iter().copied()) {
-                            Some(near) => format!("did you mean `{near}`? A new rule needs a `kind`"),
-                            None => format!("known rules: {}; a new rule needs a `kind`", known.join(", ")),
+                            Some(near) => {
+                                format!("did you mean `{near}`? A new rule needs a `kind`")
+                            }
+                            None => format!(
+                                "known rules: {}; a new rule needs a `kind`",
+                                known.join(", ")
+                            ),
                         };
-                        return Err(self.error(file, &format!("rules.{id}"), format!("unknown rule `{id}`"), "no rule has this id", Some(help)));
+                        return Err(self.error(
+                            file,
+                            &format!("rules.{id}"),
+                            format!("unknown rule `{id}`"),
+                            "no rule has this id",
+                            Some(help),
+                        ));
                     }
                     self.rules.push(MergedRule {
                         id: id.clone(),
@@ -300,7 +336,14 @@ impl Loader {
         Ok(())
     }
 
-    fn error(&self, file: usize, path: &str, message: String, label: &str, help: Option<String>) -> Error {
+    fn error(
+        &self,
+        file: usize,
+        path: &str,
+        message: String,
+        label: &str,
+        help: Option<String>,
+    ) -> Error {
         match self.files.get(file) {
             Some(f) => {
                 let span = f.spans.key(path).unwrap_or(0..0);
@@ -310,7 +353,14 @@ impl Loader {
         }
     }
 
-    fn value_error(&self, file: usize, path: &str, message: String, label: &str, help: Option<String>) -> Error {
+    fn value_error(
+        &self,
+        file: usize,
+        path: &str,
+        message: String,
+        label: &str,
+        help: Option<String>,
+    ) -> Error {
         match self.files.get(file) {
             Some(f) => {
                 let span = f.spans.value_span(path).unwrap_or(0..0);
@@ -340,8 +390,10 @@ impl Loader {
         let empty = (Vec::new(), 0);
         let (blocks, bf) = self.end_blocks.as_ref().unwrap_or(&empty);
         let (trailer, tf) = self.end_trailer.as_ref().unwrap_or(&empty);
-        let blocks = rules::compile_regexes(blocks).map_err(|e| self.param_error(*bf, "end-matter.blocks", e))?;
-        let trailer = rules::compile_regexes(trailer).map_err(|e| self.param_error(*tf, "end-matter.trailer", e))?;
+        let blocks = rules::compile_regexes(blocks)
+            .map_err(|e| self.param_error(*bf, "end-matter.blocks", e))?;
+        let trailer = rules::compile_regexes(trailer)
+            .map_err(|e| self.param_error(*tf, "end-matter.trailer", e))?;
         Ok(EndMatter::new(blocks, trailer))
     }
 
@@ -369,7 +421,10 @@ impl Loader {
                 Some((other, f)) => Err(self.value_error(
                     *f,
                     &at(key),
-                    format!("`{key}` of rule `{id}` must be a string, not {}", other.type_str()),
+                    format!(
+                        "`{key}` of rule `{id}` must be a string, not {}",
+                        other.type_str()
+                    ),
                     "expected a string",
                     None,
                 )),
@@ -383,7 +438,13 @@ impl Loader {
                 Some(near) => format!("did you mean `{near}`? Kinds: {}", names.join(", ")),
                 None => format!("kinds: {}", names.join(", ")),
             };
-            return Err(self.value_error(origin("kind"), &at("kind"), format!("unknown rule kind `{kind_name}`"), "unknown kind", Some(help)));
+            return Err(self.value_error(
+                origin("kind"),
+                &at("kind"),
+                format!("unknown rule kind `{kind_name}`"),
+                "unknown kind",
+                Some(help),
+            ));
         };
 
         let severity = match string("severity")?.as_deref() {
@@ -404,7 +465,13 @@ impl Loader {
         };
 
         let Some(message) = string("message")? else {
-            return Err(self.error(merged.declared_in, &format!("rules.{id}"), format!("rule `{id}` has no `message`"), "this rule", Some("every rule needs the message its findings show".into())));
+            return Err(self.error(
+                merged.declared_in,
+                &format!("rules.{id}"),
+                format!("rule `{id}` has no `message`"),
+                "this rule",
+                Some("every rule needs the message its findings show".into()),
+            ));
         };
         let help = string("help")?.unwrap_or_default();
         let summary = string("summary")?.unwrap_or_default();
@@ -412,19 +479,41 @@ impl Loader {
         let mut messages = BTreeMap::new();
         if let Some((value, f)) = merged.keys.get("messages") {
             let Some(table) = value.as_table() else {
-                return Err(self.value_error(*f, &at("messages"), "`messages` must be a table of strings".into(), "expected a table", None));
+                return Err(self.value_error(
+                    *f,
+                    &at("messages"),
+                    "`messages` must be a table of strings".into(),
+                    "expected a table",
+                    None,
+                ));
             };
             for (k, v) in table {
                 let Some(s) = v.as_str() else {
-                    return Err(self.value_error(*f, &at(&format!("messages.{k}")), format!("message `{k}` must be a string"), "expected a string", None));
+                    return Err(self.value_error(
+                        *f,
+                        &at(&format!("messages.{k}")),
+                        format!("message `{k}` must be a string"),
+                        "expected a string",
+                        None,
+                    ));
                 };
                 if !kind.messages.contains(&k.as_str()) {
                     let help = if kind.messages.is_empty() {
                         format!("kind `{}` has only `message`", kind.name)
                     } else {
-                        format!("kind `{}` takes these messages: {}", kind.name, kind.messages.join(", "))
+                        format!(
+                            "kind `{}` takes these messages: {}",
+                            kind.name,
+                            kind.messages.join(", ")
+                        )
                     };
-                    return Err(self.error(*f, &at(&format!("messages.{k}")), format!("unknown message `{k}` for rule `{id}`"), "unknown message", Some(help)));
+                    return Err(self.error(
+                        *f,
+                        &at(&format!("messages.{k}")),
+                        format!("unknown message `{k}` for rule `{id}`"),
+                        "unknown message",
+                        Some(help),
+                    ));
                 }
                 messages.insert(k.clone(), s.to_string());
             }
@@ -435,14 +524,24 @@ impl Loader {
                 &format!("rules.{id}"),
                 format!("rule `{id}` has no `messages.{missing}`"),
                 "this rule",
-                Some(format!("kind `{}` needs these messages: {}", kind.name, kind.messages.join(", "))),
+                Some(format!(
+                    "kind `{}` needs these messages: {}",
+                    kind.name,
+                    kind.messages.join(", ")
+                )),
             ));
         }
 
         let examples: Examples = match merged.keys.get("examples") {
             None => Examples::default(),
             Some((value, f)) => value.clone().try_into().map_err(|e: toml::de::Error| {
-                self.value_error(*f, &at("examples"), format!("invalid `examples` for rule `{id}`: {}", e.message()), "here", Some("write `examples = { fail = [\"...\"], pass = [\"...\"] }`".into()))
+                self.value_error(
+                    *f,
+                    &at("examples"),
+                    format!("invalid `examples` for rule `{id}`: {}", e.message()),
+                    "here",
+                    Some("write `examples = { fail = [\"...\"], pass = [\"...\"] }`".into()),
+                )
             })?,
         };
 

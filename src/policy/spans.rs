@@ -83,7 +83,9 @@ mod tests {
         let idx = SpanIndex::new(text);
         let k = idx.key("rules.placeholder.kind").unwrap_or(0..0);
         assert_eq!(&text[k], "kind");
-        let v = idx.value_span("rules.placeholder.patterns.1").unwrap_or(0..0);
+        let v = idx
+            .value_span("rules.placeholder.patterns.1")
+            .unwrap_or(0..0);
         assert_eq!(&text[v], "\"(b\"");
         // Unknown leaf falls back to its parent.
         let k = idx.key("rules.placeholder.nope").unwrap_or(0..0);

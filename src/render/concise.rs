@@ -4,7 +4,11 @@ use std::io::{self, Write};
 
 use super::{FileReport, Summary};
 
-pub(super) fn render(reports: &[FileReport], summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn render(
+    reports: &[FileReport],
+    summary: &Summary,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     for report in reports {
         for d in &report.diagnostics {
             let p = report.source.position(d.span.start);

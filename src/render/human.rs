@@ -5,7 +5,8 @@ use std::fmt;
 use std::io::{self, Write};
 
 use miette::{
-    Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+    Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan,
+    NamedSource, SourceCode,
 };
 
 use super::{FileReport, Summary};
@@ -20,7 +21,10 @@ pub struct HumanOptions {
 
 impl Default for HumanOptions {
     fn default() -> Self {
-        Self { color: false, width: 100 }
+        Self {
+            color: false,
+            width: 100,
+        }
     }
 }
 
@@ -58,7 +62,10 @@ impl MietteDiagnostic for Report<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.finding.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.finding
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -77,21 +84,44 @@ impl MietteDiagnostic for Report<'_> {
     }
 }
 
-pub(super) fn render(reports: &[FileReport], summary: &Summary, opts: &HumanOptions, out: &mut dyn Write) -> io::Result<()> {
-    let theme = if opts.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(opts.width).with_links(false);
+pub(super) fn render(
+    reports: &[FileReport],
+    summary: &Summary,
+    opts: &HumanOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let theme = if opts.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(opts.width)
+        .with_links(false);
     for report in reports {
         if report.diagnostics.is_empty() {
             continue;
         }
-        let source = NamedSource::new(&report.source.path, report.source.text.clone()).with_language("markdown");
+        let source = NamedSource::new(&report.source.path, report.source.text.clone())
+            .with_language("markdown");
         for finding in &report.diagnostics {
             let mut text = String::new();
-            let r = Report { finding, source: &source };
+            let r = Report {
+                finding,
+                source: &source,
+            };
             if handler.render_report(&mut text, &r).is_err() {
                 // A report that cannot be drawn still says what is wrong.
                 let p = report.source.position(finding.span.start);
-                text = format!("{}:{}:{}: {}[{}] {}\n", report.source.path, p.line, p.column, finding.severity, finding.rule, finding.message);
+                text = format!(
+                    "{}:{}:{}: {}[{}] {}\n",
+                    report.source.path,
+                    p.line,
+                    p.column,
+                    finding.severity,
+                    finding.rule,
+                    finding.message
+                );
             }
             write!(out, "{text}")?;
             writeln!(out)?;

@@ -83,7 +83,11 @@ fn finding<'a>(source: &'a Source, d: &'a Diagnostic) -> Finding<'a> {
     }
 }
 
-pub(super) fn render(reports: &[FileReport], summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn render(
+    reports: &[FileReport],
+    summary: &Summary,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let doc = Document {
         version: 1,
         diagnostics: reports

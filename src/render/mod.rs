@@ -44,11 +44,15 @@ impl Summary {
     /// "2 errors, 5 warnings in 1 file"; "no problems found in 3 files".
     pub fn line(&self) -> String {
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        let parts: Vec<String> = [(self.errors, "error"), (self.warnings, "warning"), (self.infos, "info")]
-            .iter()
-            .filter(|(n, _)| *n > 0)
-            .map(|(n, w)| plural(*n, w))
-            .collect();
+        let parts: Vec<String> = [
+            (self.errors, "error"),
+            (self.warnings, "warning"),
+            (self.infos, "info"),
+        ]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, w)| plural(*n, w))
+        .collect();
         let files = plural(self.files, "file");
         if parts.is_empty() {
             format!("no problems found in {files}")

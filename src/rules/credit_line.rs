@@ -76,7 +76,10 @@ fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, Par
     let p: Params = params(setup.params)?;
     let parts = template::split(&p.format, "name");
     if parts.len() != 2 {
-        return Err(ParamError::new("format", "`format` must contain `{name}` exactly once"));
+        return Err(ParamError::new(
+            "format",
+            "`format` must contain `{name}` exactly once",
+        ));
     }
     if !build {
         return Ok(None);
@@ -105,7 +108,12 @@ impl Check for CreditLine {
             let caps = self.line.captures(trimmed)?;
             let name = caps.name("name")?;
             let range = (name.start() + offset)..(name.end() + offset);
-            Some((i, block.prose.to_source(range), name.as_str().trim().to_string(), block.prose_span()))
+            Some((
+                i,
+                block.prose.to_source(range),
+                name.as_str().trim().to_string(),
+                block.prose_span(),
+            ))
         });
 
         let Some((index, name_span, name, line_span)) = credit else {
@@ -129,7 +137,10 @@ impl Check for CreditLine {
             out.push(
                 Diagnostic::new(fill(self.texts.get("mismatch"), &vars), name_span.clone())
                     .with_label("credited here")
-                    .with_secondary(field.value_span.clone(), format!("front matter `{}` says {}", self.key, expected.trim()))
+                    .with_secondary(
+                        field.value_span.clone(),
+                        format!("front matter `{}` says {}", self.key, expected.trim()),
+                    )
                     .with_help(self.texts.help.clone()),
             );
         }
@@ -138,10 +149,13 @@ impl Check for CreditLine {
             && let Some(block) = doc.blocks.get(next)
         {
             out.push(
-                Diagnostic::new(fill(self.texts.get("misplaced"), &[("name", &name)]), line_span)
-                    .with_label("the credit is here")
-                    .with_secondary(block.prose_span(), "but the article continues here")
-                    .with_help(self.texts.help.clone()),
+                Diagnostic::new(
+                    fill(self.texts.get("misplaced"), &[("name", &name)]),
+                    line_span,
+                )
+                .with_label("the credit is here")
+                .with_secondary(block.prose_span(), "but the article continues here")
+                .with_help(self.texts.help.clone()),
             );
         }
     }

@@ -110,7 +110,10 @@ struct FigureAttribution {
 }
 
 fn word_set(words: &[String]) -> HashSet<String> {
-    words.iter().map(|w| w.trim().trim_end_matches('.').to_lowercase()).collect()
+    words
+        .iter()
+        .map(|w| w.trim().trim_end_matches('.').to_lowercase())
+        .collect()
 }
 
 fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, ParamError> {
@@ -119,13 +122,21 @@ fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, Par
     let vague = compile_param_regexes("vague", &p.vague)?;
     let word_figures = compile_param_regexes("word-figures", &p.word_figures)?;
     if p.min_year > p.max_year {
-        return Err(ParamError::new("min-year", "`min-year` must not be after `max-year`"));
+        return Err(ParamError::new(
+            "min-year",
+            "`min-year` must not be after `max-year`",
+        ));
     }
     if !build {
         return Ok(None);
     }
-    let numbers = super::regex(r"\d+(?:[.,]\d+)*").map_err(|e| ParamError::new("", e.to_string()))?;
-    let scopes = if p.scopes.is_empty() { vec![Scope::Paragraph, Scope::ListItem] } else { p.scopes };
+    let numbers =
+        super::regex(r"\d+(?:[.,]\d+)*").map_err(|e| ParamError::new("", e.to_string()))?;
+    let scopes = if p.scopes.is_empty() {
+        vec![Scope::Paragraph, Scope::ListItem]
+    } else {
+        p.scopes
+    };
     Ok(Some(Box::new(FigureAttribution {
         numbers,
         cues,
@@ -165,7 +176,11 @@ fn word_before(text: &str, at: usize) -> String {
         .take_while(|(_, c)| c.is_alphabetic() || matches!(c, '.' | '#' | '\'' | '’'))
         .last()
         .map_or(before.len(), |(i, _)| i);
-    before.get(start..).unwrap_or("").trim_end_matches('.').to_lowercase()
+    before
+        .get(start..)
+        .unwrap_or("")
+        .trim_end_matches('.')
+        .to_lowercase()
 }
 
 /// The word after `at`, skipping spaces and one hyphen ("70-year-old" -> "year").
@@ -186,8 +201,14 @@ fn word_after(text: &str, at: usize) -> (String, usize) {
 
 /// The whitespace-delimited chunk around a range.
 fn chunk<'t>(text: &'t str, range: &Range<usize>) -> &'t str {
-    let start = text.get(..range.start).and_then(|t| t.rfind(char::is_whitespace)).map_or(0, |i| i + 1);
-    let end = text.get(range.end..).and_then(|t| t.find(char::is_whitespace)).map_or(text.len(), |i| range.end + i);
+    let start = text
+        .get(..range.start)
+        .and_then(|t| t.rfind(char::is_whitespace))
+        .map_or(0, |i| i + 1);
+    let end = text
+        .get(range.end..)
+        .and_then(|t| t.find(char::is_whitespace))
+        .map_or(text.len(), |i| range.end + i);
     text.get(start..end).unwrap_or("")
 }
 
@@ -224,7 +245,12 @@ impl FigureAttribution {
         out
     }
 
-    fn classify(&self, text: &str, range: Range<usize>, last_skip: Option<(NotFigure, usize)>) -> Result<Range<usize>, NotFigure> {
+    fn classify(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        last_skip: Option<(NotFigure, usize)>,
+    ) -> Result<Range<usize>, NotFigure> {
         let token = text.get(range.clone()).unwrap_or("");
         let before = text.get(..range.start).unwrap_or("");
         let after = text.get(range.end..).unwrap_or("");
@@ -249,16 +275,29 @@ impl FigureAttribution {
         if next == Some(':') && after.chars().nth(1).is_some_and(|c| c.is_ascii_digit()) {
             return Err(NotFigure::Other);
         }
-        if prev == Some(':') && before.chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit()) {
+        if prev == Some(':')
+            && before
+                .chars()
+                .rev()
+                .nth(1)
+                .is_some_and(|c| c.is_ascii_digit())
+        {
             return Err(NotFigure::Other);
         }
         // URLs, paths, e-mail addresses, code-like words.
         let chunk = chunk(text, &range);
-        if chunk.contains('/') || chunk.contains('@') || chunk.contains('_') || chunk.contains('=') || chunk.contains("www.") {
+        if chunk.contains('/')
+            || chunk.contains('@')
+            || chunk.contains('_')
+            || chunk.contains('=')
+            || chunk.contains("www.")
+        {
             return Err(NotFigure::Identifier);
         }
         // ISO dates and phone numbers: digits joined by several hyphens.
-        if chunk.matches('-').count() >= 2 && chunk.chars().filter(char::is_ascii_digit).count() >= 6 {
+        if chunk.matches('-').count() >= 2
+            && chunk.chars().filter(char::is_ascii_digit).count() >= 6
+        {
             return Err(NotFigure::Date);
         }
 
@@ -266,8 +305,22 @@ impl FigureAttribution {
         if let Some((kind, end)) = last_skip {
             let between = text.get(end..range.start).unwrap_or("").trim();
             let joins = match kind {
-                NotFigure::Identifier => matches!(between, "," | "and" | "or" | "&" | "-" | "–" | "—" | ", and" | ", or" | "to" | "through"),
-                NotFigure::Date => matches!(between, "-" | "–" | "—" | "and" | "to" | "through" | "/"),
+                NotFigure::Identifier => matches!(
+                    between,
+                    "," | "and"
+                        | "or"
+                        | "&"
+                        | "-"
+                        | "–"
+                        | "—"
+                        | ", and"
+                        | ", or"
+                        | "to"
+                        | "through"
+                ),
+                NotFigure::Date => {
+                    matches!(between, "-" | "–" | "—" | "and" | "to" | "through" | "/")
+                }
                 NotFigure::Other => false,
             };
             if joins {
@@ -279,7 +332,10 @@ impl FigureAttribution {
         // Money: a currency sign before, or a currency word or code around.
         let sign = before.trim_end_matches(' ').chars().next_back();
         let money = matches!(sign, Some('$' | '€' | '£' | '¥' | '₹' | '₽' | '₺' | '₦'))
-            || matches!(word_before(text, range.start).as_str(), "us$" | "usd" | "eur" | "gbp" | "rs" | "chf" | "azn" | "amd");
+            || matches!(
+                word_before(text, range.start).as_str(),
+                "us$" | "usd" | "eur" | "gbp" | "rs" | "chf" | "azn" | "amd"
+            );
         if money && let Some(sign) = sign {
             let trimmed = before.trim_end_matches(' ');
             span.start = trimmed.len() - sign.len_utf8();
@@ -289,7 +345,11 @@ impl FigureAttribution {
         if let Some(c) = next
             && c.is_alphabetic()
         {
-            let suffix: String = after.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+            let suffix: String = after
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect::<String>()
+                .to_lowercase();
             if money && matches!(suffix.as_str(), "k" | "m" | "mn" | "bn" | "b" | "tn" | "t") {
                 span.end = range.end + suffix.len();
                 return Ok(span);
@@ -310,7 +370,11 @@ impl FigureAttribution {
 
         let plain = token.chars().all(|c| c.is_ascii_digit());
         let value: u64 = if plain { token.parse().unwrap_or(0) } else { 0 };
-        if !money && plain && token.len() == 4 && self.years.contains(&u32::try_from(value).unwrap_or(0)) {
+        if !money
+            && plain
+            && token.len() == 4
+            && self.years.contains(&u32::try_from(value).unwrap_or(0))
+        {
             return Err(NotFigure::Date);
         }
         let prev_word = word_before(text, range.start);
@@ -334,7 +398,11 @@ impl FigureAttribution {
 
     /// Prose ranges of the cues that name a source.
     fn cue_ranges(&self, text: &str) -> Vec<Range<usize>> {
-        let vague: Vec<Range<usize>> = self.vague.iter().flat_map(|re| re.find_iter(text).map(|m| m.range())).collect();
+        let vague: Vec<Range<usize>> = self
+            .vague
+            .iter()
+            .flat_map(|re| re.find_iter(text).map(|m| m.range()))
+            .collect();
         self.cues
             .iter()
             .flat_map(|re| re.find_iter(text).map(|m| m.range()))
@@ -347,14 +415,23 @@ impl Check for FigureAttribution {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         for (index, block) in doc.prose_blocks() {
-            if !self.in_scope(block) || !block.prose.text.bytes().any(|b| b.is_ascii_digit()) && self.word_figures.iter().all(|re| !re.is_match(&block.prose.text)) {
+            if !self.in_scope(block)
+                || !block.prose.text.bytes().any(|b| b.is_ascii_digit())
+                    && self
+                        .word_figures
+                        .iter()
+                        .all(|re| !re.is_match(&block.prose.text))
+            {
                 continue;
             }
             let text = &block.prose.text;
             let mut figures = self.numeral_figures(text);
             for re in &self.word_figures {
                 for m in re.find_iter(text) {
-                    if !figures.iter().any(|f| f.start < m.end() && m.start() < f.end) {
+                    if !figures
+                        .iter()
+                        .any(|f| f.start < m.end() && m.start() < f.end)
+                    {
                         figures.push(m.range());
                     }
                 }
@@ -367,16 +444,23 @@ impl Check for FigureAttribution {
             let sourced: Vec<bool> = block
                 .sentences
                 .iter()
-                .map(|s| doc.has_reference_in(index, s.clone()) || cues.iter().any(|c| c.start < s.end && s.start < c.end))
+                .map(|s| {
+                    doc.has_reference_in(index, s.clone())
+                        || cues.iter().any(|c| c.start < s.end && s.start < c.end)
+                })
                 .collect();
             let is_sourced = |i: usize| {
                 let near = [i.checked_sub(1), Some(i), Some(i + 1)];
-                near.iter().flatten().any(|j| sourced.get(*j).copied().unwrap_or(false))
+                near.iter()
+                    .flatten()
+                    .any(|j| sourced.get(*j).copied().unwrap_or(false))
             };
 
             let mut by_sentence: Vec<(usize, Vec<Range<usize>>)> = Vec::new();
             for f in figures {
-                let Some(s) = block.sentence_at(f.start) else { continue };
+                let Some(s) = block.sentence_at(f.start) else {
+                    continue;
+                };
                 if is_sourced(s) {
                     continue;
                 }
@@ -388,9 +472,12 @@ impl Check for FigureAttribution {
             for (_, list) in by_sentence {
                 let Some(first) = list.first() else { continue };
                 let words = text.get(first.clone()).unwrap_or("");
-                let mut d = Diagnostic::new(fill(&self.texts.message, &[("text", &quoted(words))]), block.prose.to_source(first.clone()))
-                    .with_label("no source for this figure")
-                    .with_help(self.texts.help.clone());
+                let mut d = Diagnostic::new(
+                    fill(&self.texts.message, &[("text", &quoted(words))]),
+                    block.prose.to_source(first.clone()),
+                )
+                .with_label("no source for this figure")
+                .with_help(self.texts.help.clone());
                 for other in list.iter().skip(1) {
                     d = d.with_secondary(block.prose.to_source(other.clone()), "nor for this one");
                 }

@@ -56,7 +56,13 @@ use crate::policy::template::fill;
 pub(super) static KIND: Kind = Kind {
     name: "front-matter",
     source: include_str!("front_matter.rs"),
-    messages: &["invalid", "missing-field", "empty", "wrong-type", "invalid-date"],
+    messages: &[
+        "invalid",
+        "missing-field",
+        "empty",
+        "wrong-type",
+        "invalid-date",
+    ],
     compile,
 };
 
@@ -103,10 +109,18 @@ fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, Par
     let required: Vec<Vec<String>> = p
         .required
         .iter()
-        .map(|r| r.split('|').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
+        .map(|r| {
+            r.split('|')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
         .collect();
     if let Some(i) = required.iter().position(Vec::is_empty) {
-        return Err(ParamError::new(format!("required.{i}"), "a required field name must not be empty"));
+        return Err(ParamError::new(
+            format!("required.{i}"),
+            "a required field name must not be empty",
+        ));
     }
     if !build {
         return Ok(None);
@@ -153,7 +167,7 @@ fn is_valid_date(text: &str) -> bool {
         || text.parse::<jiff::civil::DateTime>().is_ok()
         || text.parse::<jiff::Timestamp>().is_ok()
         // Jekyll/Hugo also write "2023-11-13 09:30:00 +0100".
-        || rest.trim_start().split_whitespace().next().is_some_and(|t| t.parse::<jiff::civil::Time>().is_ok())
+        || rest.split_whitespace().next().is_some_and(|t| t.parse::<jiff::civil::Time>().is_ok())
 }
 
 impl FrontMatterRule {
@@ -164,11 +178,21 @@ impl FrontMatterRule {
     fn check_type(&self, field: &Field, out: &mut Vec<Diagnostic>) {
         let key = field.key.as_str();
         if is_empty(&field.value) {
-            let span = if field.value_span.is_empty() { field.key_span.clone() } else { field.value_span.clone() };
-            out.push(Diagnostic::new(self.msg("empty", &[("key", key)]), span).with_label("no value").with_help(self.texts.help.clone()));
+            let span = if field.value_span.is_empty() {
+                field.key_span.clone()
+            } else {
+                field.value_span.clone()
+            };
+            out.push(
+                Diagnostic::new(self.msg("empty", &[("key", key)]), span)
+                    .with_label("no value")
+                    .with_help(self.texts.help.clone()),
+            );
             return;
         }
-        let Some(expected) = self.types.get(key).copied() else { return };
+        let Some(expected) = self.types.get(key).copied() else {
+            return;
+        };
         let ok = match (expected, &field.value) {
             (FieldType::String, Value::String(_)) => true,
             (FieldType::List, Value::List(_)) => true,
@@ -179,9 +203,12 @@ impl FrontMatterRule {
             (FieldType::Date, Value::String(s)) => {
                 if !is_valid_date(s) {
                     out.push(
-                        Diagnostic::new(self.msg("invalid-date", &[("key", key), ("text", s.trim())]), field.value_span.clone())
-                            .with_label("not a calendar date")
-                            .with_help(self.texts.help.clone()),
+                        Diagnostic::new(
+                            self.msg("invalid-date", &[("key", key), ("text", s.trim())]),
+                            field.value_span.clone(),
+                        )
+                        .with_label("not a calendar date")
+                        .with_help(self.texts.help.clone()),
                     );
                 }
                 true
@@ -189,7 +216,11 @@ impl FrontMatterRule {
             _ => false,
         };
         if !ok {
-            let vars = [("key", key), ("expected", expected.describe()), ("found", describe(&field.value))];
+            let vars = [
+                ("key", key),
+                ("expected", expected.describe()),
+                ("found", describe(&field.value)),
+            ];
             out.push(
                 Diagnostic::new(self.msg("wrong-type", &vars), field.value_span.clone())
                     .with_label(format!("expected {}", expected.describe()))
@@ -204,8 +235,15 @@ impl Check for FrontMatterRule {
         let doc = cx.doc;
         let Some(fm) = &doc.front_matter else {
             let start = doc.source.content_start();
-            let first_line_end = doc.text().get(start..).and_then(|t| t.find('\n')).map_or(doc.text().len(), |n| start + n);
-            let end = doc.text().get(start..first_line_end).map_or(start, |l| start + l.trim_end().len());
+            let first_line_end = doc
+                .text()
+                .get(start..)
+                .and_then(|t| t.find('\n'))
+                .map_or(doc.text().len(), |n| start + n);
+            let end = doc
+                .text()
+                .get(start..first_line_end)
+                .map_or(start, |l| start + l.trim_end().len());
             out.push(
                 Diagnostic::new(self.texts.message.clone(), start..end)
                     .with_label("front matter belongs before this line")
@@ -228,7 +266,10 @@ impl Check for FrontMatterRule {
         };
         let opening = fm.span.start..(fm.span.start + 3).min(fm.span.end);
         for alternatives in &self.required {
-            if !alternatives.iter().any(|k| fields.iter().any(|f| &f.key == k)) {
+            if !alternatives
+                .iter()
+                .any(|k| fields.iter().any(|f| &f.key == k))
+            {
                 let key = alternatives.join("` or `");
                 out.push(
                     Diagnostic::new(self.msg("missing-field", &[("key", &key)]), opening.clone())

@@ -124,7 +124,11 @@ pub(crate) fn params<T: DeserializeOwned>(table: &toml::Table) -> Result<T, Para
             .strip_prefix("unknown field `")
             .and_then(|r| r.split('`').next())
         {
-            let path = if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
+            let path = if path.is_empty() {
+                key.to_string()
+            } else {
+                format!("{path}.{key}")
+            };
             let help = message
                 .split_once(", expected ")
                 .map(|(_, rest)| format!("this rule's kind takes {rest}"));
@@ -175,7 +179,10 @@ pub(crate) fn compile_regexes(patterns: &[String]) -> Result<Vec<Regex>, ParamEr
 }
 
 /// Like [`compile_regexes`] for a named parameter.
-pub(crate) fn compile_param_regexes(key: &str, patterns: &[String]) -> Result<Vec<Regex>, ParamError> {
+pub(crate) fn compile_param_regexes(
+    key: &str,
+    patterns: &[String],
+) -> Result<Vec<Regex>, ParamError> {
     compile_regexes(patterns).map_err(|mut e| {
         e.path = format!("{key}.{}", e.path);
         e
@@ -184,7 +191,12 @@ pub(crate) fn compile_param_regexes(key: &str, patterns: &[String]) -> Result<Ve
 
 fn first_line(s: &str) -> String {
     // regex's messages draw the pattern with a caret; the last line says what is wrong.
-    s.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or(s).trim().to_string()
+    s.lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or(s)
+        .trim()
+        .to_string()
 }
 
 /// Prose matched by a check, reported as the words in the file.

@@ -60,7 +60,8 @@ pub(super) static KIND: Kind = Kind {
 
 /// What `{publication}` matches when no publication is configured: a capitalized name of
 /// up to five words ("Fair Observer", "The New York Times").
-const ANY_NAME: &str = r"(?-i:\p{Lu}[\p{L}\p{M}’'.&-]*(?:\s+(?:of\s+|the\s+|and\s+)?\p{Lu}[\p{L}\p{M}’'.&-]*){0,4})";
+const ANY_NAME: &str =
+    r"(?-i:\p{Lu}[\p{L}\p{M}’'.&-]*(?:\s+(?:of\s+|the\s+|and\s+)?\p{Lu}[\p{L}\p{M}’'.&-]*){0,4})";
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
@@ -89,7 +90,10 @@ fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, Par
     if !build {
         return Ok(None);
     }
-    let publication = setup.publication.map(loose_regex).unwrap_or_else(|| ANY_NAME.to_string());
+    let publication = setup
+        .publication
+        .map(loose_regex)
+        .unwrap_or_else(|| ANY_NAME.to_string());
     // `{publication}` is split out before the rest is made loose, so its braces survive.
     let loose = |s: &str| {
         s.split("{publication}")
@@ -105,7 +109,11 @@ fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, Par
         anywhere.push(compile_alternation("phrases", "(?i)", &alt)?);
     }
     if !p.words.is_empty() {
-        let alt: Vec<String> = p.words.iter().map(|w| bounded(&regex::escape(w), w)).collect();
+        let alt: Vec<String> = p
+            .words
+            .iter()
+            .map(|w| bounded(&regex::escape(w), w))
+            .collect();
         anywhere.push(compile_alternation("words", "", &alt)?);
     }
     anywhere.extend(patterns);
@@ -113,7 +121,11 @@ fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, Par
         None
     } else {
         let alt: Vec<String> = p.blocks.iter().map(|s| loose(s)).collect();
-        Some(compile_alternation("blocks", "(?i)^", &[format!("(?:{})[\\s.!:?…]*$", alt.join("|"))])?)
+        Some(compile_alternation(
+            "blocks",
+            "(?i)^",
+            &[format!("(?:{})[\\s.!:?…]*$", alt.join("|"))],
+        )?)
     };
     Ok(Some(Box::new(PhraseList {
         once: p.once_per_paragraph,
@@ -127,12 +139,24 @@ fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, Par
 /// so "TK" does not match inside "stkt" but "[citation needed]" still matches.
 fn bounded(pattern: &str, literal: &str) -> String {
     let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-    let start = if word(literal.chars().next()) { r"\b" } else { "" };
-    let end = if word(literal.chars().last()) { r"\b" } else { "" };
+    let start = if word(literal.chars().next()) {
+        r"\b"
+    } else {
+        ""
+    };
+    let end = if word(literal.chars().last()) {
+        r"\b"
+    } else {
+        ""
+    };
     format!("{start}{pattern}{end}")
 }
 
-fn compile_alternation(key: &str, flags: &str, alternatives: &[String]) -> Result<Regex, ParamError> {
+fn compile_alternation(
+    key: &str,
+    flags: &str,
+    alternatives: &[String],
+) -> Result<Regex, ParamError> {
     let pattern = format!("{flags}(?:{})", alternatives.join("|"));
     super::regex(&pattern).map_err(|e| ParamError::new(key, format!("cannot compile `{key}`: {e}")))
 }

@@ -91,7 +91,11 @@ fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, Par
     let any = super::regex(&format!("(?i){pattern}"))
         .map_err(|e| ParamError::new("template", format!("cannot use this template: {e}")))?;
     let opening = (p.opening_words > 0).then(|| {
-        let words: Vec<&str> = p.template.split_whitespace().take(p.opening_words).collect();
+        let words: Vec<&str> = p
+            .template
+            .split_whitespace()
+            .take(p.opening_words)
+            .collect();
         normalize(&words.join(" "))
     });
     let publication = setup.publication.map(normalize);
@@ -114,11 +118,17 @@ struct Found {
 
 impl RequiredStatement {
     fn message(&self, key: &str, text: &str) -> String {
-        fill(self.texts.get(key), &[("publication", &self.display_publication), ("text", text)])
+        fill(
+            self.texts.get(key),
+            &[("publication", &self.display_publication), ("text", text)],
+        )
     }
 
     fn help(&self) -> String {
-        fill(&self.texts.help, &[("publication", &self.display_publication)])
+        fill(
+            &self.texts.help,
+            &[("publication", &self.display_publication)],
+        )
     }
 }
 
@@ -176,9 +186,12 @@ impl Check for RequiredStatement {
                 && normalize(&f.name) != *expected
             {
                 out.push(
-                    Diagnostic::new(self.message("wrong-publication", f.name.trim()), name_span.clone())
-                        .with_label(format!("expected {}", self.display_publication))
-                        .with_help(self.help()),
+                    Diagnostic::new(
+                        self.message("wrong-publication", f.name.trim()),
+                        name_span.clone(),
+                    )
+                    .with_label(format!("expected {}", self.display_publication))
+                    .with_help(self.help()),
                 );
             }
         }
