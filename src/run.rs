@@ -184,14 +184,18 @@ fn read_input(input: &Input) -> Result<Source, Error> {
 fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
     let mut errors = Vec::new();
     let inputs = collect_inputs(args, &mut errors);
+    // Paths that could not even be listed (missing files, unreadable folders).
+    let unlisted = errors.len();
     let mut policies = Policies::new(choice(&args.policy));
     let mut reports = Vec::new();
     let mut failed_configs = Vec::new();
+    let mut unchecked = 0;
     for input in &inputs {
         let source = match read_input(input) {
             Ok(s) => s,
             Err(e) => {
                 errors.push(e);
+                unchecked += 1;
                 continue;
             }
         };
@@ -204,6 +208,7 @@ fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
         let policy = match policies.for_path(&config_dir) {
             Ok(p) => p,
             Err(e) => {
+                unchecked += 1;
                 // Report a broken configuration once, not once per file.
                 let key = e.to_string();
                 if !failed_configs.contains(&key) {
@@ -220,7 +225,10 @@ fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
         });
     }
 
-    let mut summary = Summary::default();
+    let mut summary = Summary {
+        unchecked: unlisted + unchecked,
+        ..Summary::default()
+    };
     for r in &reports {
         summary.add(r);
     }

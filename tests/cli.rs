@@ -515,7 +515,7 @@ fn invalid_utf8_names_the_byte_and_other_files_are_checked() {
     );
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        "no problems found in 1 file\n"
+        "no problems found in 1 file; 1 file was not checked (see the errors above)\n"
     );
 }
 

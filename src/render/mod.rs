@@ -26,6 +26,8 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Inputs that could not be checked (unreadable, not UTF-8, bad configuration).
+    pub unchecked: usize,
 }
 
 impl Summary {
@@ -54,11 +56,16 @@ impl Summary {
         .map(|(n, w)| plural(*n, w))
         .collect();
         let files = plural(self.files, "file");
-        if parts.is_empty() {
+        let mut line = if parts.is_empty() {
             format!("no problems found in {files}")
         } else {
             format!("{} in {files}", parts.join(", "))
+        };
+        if self.unchecked > 0 {
+            let verb = if self.unchecked == 1 { "was" } else { "were" };
+            line.push_str(&format!("; {} {verb} not checked (see the errors above)", plural(self.unchecked, "file")));
         }
+        line
     }
 }
 
