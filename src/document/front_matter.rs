@@ -383,6 +383,53 @@ fn read_events(src: &str) -> Result<Vec<(Event, usize)>, (String, usize)> {
 fn parse_yaml(text: &str, content: Range<usize>) -> Result<Vec<Field>, FrontMatterError> {
     let src = text.get(content.clone()).unwrap_or("");
     let base = content.start;
+    match parse_yaml_src(src, base) {
+        Err(e) if e.message.contains("invalid indentation") => parse_relaxed(src, base).ok_or(e),
+        other => other,
+    }
+}
+
+/// Jekyll and Hugo (libyaml, go-yaml) accept a multi-line quoted value whose continuation
+/// lines start at column 0, which strict YAML 1.2 parsers reject. Indenting those lines by
+/// one space gives the same values; spans are mapped back to the original bytes.
+fn parse_relaxed(src: &str, base: usize) -> Option<Vec<Field>> {
+    let mut relaxed = String::with_capacity(src.len() + 64);
+    // Offsets in `relaxed` where a space was inserted, ascending.
+    let mut inserted: Vec<usize> = Vec::new();
+    for line in src.split_inclusive('\n') {
+        let looks_like_key = line.split_once(':').is_some_and(|(k, rest)| {
+            !k.is_empty()
+                && !k.contains(' ')
+                && (rest.starts_with([' ', '\t', '\r', '\n']) || rest.is_empty())
+        });
+        let continuation = !line.trim().is_empty()
+            && !line.starts_with([' ', '\t', '#', '-', '[', '{'])
+            && !looks_like_key;
+        if continuation {
+            inserted.push(relaxed.len());
+            relaxed.push(' ');
+        }
+        relaxed.push_str(line);
+    }
+    if inserted.is_empty() {
+        return None;
+    }
+    let back = |offset: usize| offset - inserted.partition_point(|&p| p < offset);
+    let fields = parse_yaml_src(&relaxed, 0).ok()?;
+    let remap = |r: &Range<usize>| (back(r.start) + base)..(back(r.end) + base);
+    Some(
+        fields
+            .into_iter()
+            .map(|f| Field {
+                key_span: remap(&f.key_span),
+                value_span: remap(&f.value_span),
+                ..f
+            })
+            .collect(),
+    )
+}
+
+fn parse_yaml_src(src: &str, base: usize) -> Result<Vec<Field>, FrontMatterError> {
     let events = read_events(src).map_err(|(message, at)| FrontMatterError {
         message,
         span: point(src, base, at),
@@ -1955,5 +2002,22 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn quoted_value_continued_at_column_zero_is_accepted_like_jekyll() {
+        let text = "---\ntitle: T\nexcerpt: \"You can’t learn it from a book\nany more than a jump shot.\"\nauthor: A\n---\nBody\n";
+        let (fm, _) = detect(text, 0).unwrap();
+        let fields = fm.fields.unwrap();
+        let excerpt = fields.iter().find(|f| f.key == "excerpt").unwrap();
+        assert_eq!(
+            excerpt.value,
+            Value::String("You can’t learn it from a book any more than a jump shot.".into())
+        );
+        assert!(text[excerpt.value_span.clone()].starts_with("\"You can’t"));
+        assert!(text[excerpt.value_span.clone()].ends_with("shot.\""));
+        let author = fields.iter().find(|f| f.key == "author").unwrap();
+        assert_eq!(&text[author.key_span.clone()], "author");
+        assert_eq!(&text[author.value_span.clone()], "A");
     }
 }

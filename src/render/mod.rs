@@ -63,7 +63,10 @@ impl Summary {
         };
         if self.unchecked > 0 {
             let verb = if self.unchecked == 1 { "was" } else { "were" };
-            line.push_str(&format!("; {} {verb} not checked (see the errors above)", plural(self.unchecked, "file")));
+            line.push_str(&format!(
+                "; {} {verb} not checked (see the errors above)",
+                plural(self.unchecked, "file")
+            ));
         }
         line
     }

@@ -5,7 +5,8 @@
 //! `{name}` stands for the person credited. Reports when:
 //! - no credit line exists (pointing at the end of the body);
 //! - the front matter has the key named by `front-matter-key` (default `editor`) and
-//!   the credited name differs from it (both places are labelled);
+//!   the credited name differs from it, or from every name when it is a list (both
+//!   places are labelled);
 //! - the credit line is followed by more of the article (it belongs in the end matter).
 //!
 //! ## Why is this bad?
@@ -98,6 +99,21 @@ fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, Par
     })))
 }
 
+/// The editor names in a front matter value: one name, or a list of them.
+fn editor_names(value: &Value) -> Vec<&str> {
+    match value {
+        Value::String(s) if !s.trim().is_empty() => vec![s.trim()],
+        Value::List(items) => items
+            .iter()
+            .filter_map(|v| match v {
+                Value::String(s) if !s.trim().is_empty() => Some(s.trim()),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 impl Check for CreditLine {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
@@ -129,11 +145,13 @@ impl Check for CreditLine {
 
         if !self.key.is_empty()
             && let Some(field) = doc.front_matter.as_ref().and_then(|fm| fm.get(&self.key))
-            && let Value::String(expected) = &field.value
-            && !expected.trim().is_empty()
-            && normalize(expected) != normalize(&name)
+            && let names = editor_names(&field.value)
+            && !names.is_empty()
+            && !names.iter().any(|n| normalize(n) == normalize(&name))
         {
-            let vars = [("name", name.as_str()), ("expected", expected.trim())];
+            let expected = names.join(" or ");
+            let expected = expected.as_str();
+            let vars = [("name", name.as_str()), ("expected", expected)];
             out.push(
                 Diagnostic::new(fill(self.texts.get("mismatch"), &vars), name_span.clone())
                     .with_label("credited here")

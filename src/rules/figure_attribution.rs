@@ -4,17 +4,31 @@
 //! Finds figures in prose: numerals ("613 residents", "more than 10,000", "4.1%",
 //! "$11 million") and figures in words that the pack lists ("half a million",
 //! "a quarter of"). Numbers that are not figures are left alone: years and dates
-//! ("In September 2023", "On October 20", "September 19–20"), times ("10:30",
-//! "5 p.m."), ordinals ("3rd"), durations ("10 years"), identifiers ("resolutions 822,
-//! 853, 874 and 884", "Article 51", "version 2.1", "COVID-19"), numbers in URLs, and
+//! ("In September 2023", "On October 20", "September 19–20", "12-13 September"), times
+//! ("10:30", "5 p.m.", "10-11 AM"), ordinals ("3rd"), durations ("10 years", "2-3
+//! hours"), measures ("64-bit", "32 KB"), identifiers ("resolutions 822, 853, 874 and
+//! 884", "Article 51", "version 2.1", "COVID-19", "the 1.0 release", "508 compliant"),
+//! names with a number ("Debian 6", "FIPS 140", "Ubuntu 18.04", "LLVM 16",
+//! "dotnet-sdk 6.0", "nginx 1.25.x"), list numbering ("2. Interactive documentation"),
+//! numbers in URLs, in template tags (`{{< figure width="300" >}}`, `{% link %}`), and
 //! numbers in code.
+//!
+//! A number right after a capitalized word inside a sentence ("Windows 10", "IEEE 754",
+//! "Top 20") is taken for part of a name, unless it has a thousands separator, a `%`, a
+//! currency or a magnitude ("Gaza 30,000"); a sentence's
+//! first word is taken for a name only when it is an initialism ("LLVM 16") or a
+//! single letter ("R 4.1"), or when the number ends the sentence ("Example 1").
 //!
 //! A figure counts as sourced when its sentence, or the sentence just before or after it
 //! in the same paragraph, has a Markdown link, a footnote reference, or an attribution
 //! cue naming a source ("according to the UN", "data from the electoral commission
 //! show", "the ministry said", "Reuters reported"). Vague attributions name no one and do
 //! not count ("reports say", "experts estimate", "this has been confirmed by
-//! international organizations"). One finding is reported per sentence, on its first
+//! international organizations"); a cue that goes on past the vague phrase to name
+//! someone does ("according to data from IDC"). An HTML link (`<a href>`) and a link whose destination
+//! is a template tag (`[report]({{< ref "x.md" >}})`) count as links. Numbers inside a
+//! quotation whose speaker is named where it opens or closes ("“…,” Sullivan said") are
+//! the speaker's words and are left alone. One finding is reported per sentence, on its first
 //! figure; the sentence's other figures are labelled.
 //!
 //! ## Why is this bad?
@@ -33,12 +47,16 @@
 //!
 //! ## Options
 //! - `cues` (list of regexes): attribution cues that name a source.
-//! - `vague` (list of regexes): attributions that name no one; a cue inside one of these
-//!   does not count.
+//! - `vague` (list of regexes): attributions that name no one; a cue that overlaps one of
+//!   these and ends within it does not count.
 //! - `word-figures` (list of regexes): figures written in words.
 //! - `identifiers` (list of words): a number right after one of these is an identifier.
 //! - `months` (list of words): a number next to one of these is a date.
 //! - `durations` (list of words): a number right before one of these is a duration.
+//! - `measures` (list of words): a number right before one of these is a size or a unit
+//!   of technical measure, not a figure ("64-bit", "32 KB", "280 characters").
+//! - `labels` (list of words): a number right before one of these is a name or an
+//!   identifier ("the 1.0 release", "508 compliant", "3-D").
 //! - `times` (list of words): a number right before one of these is a time of day.
 //! - `magnitudes` (list of words): words that extend a figure ("million").
 //! - `min-year`, `max-year` (integers): four-digit numbers in this range are years.
@@ -78,6 +96,8 @@ struct Params {
     identifiers: Vec<String>,
     months: Vec<String>,
     durations: Vec<String>,
+    measures: Vec<String>,
+    labels: Vec<String>,
     times: Vec<String>,
     magnitudes: Vec<String>,
     min_year: u32,
@@ -102,6 +122,8 @@ struct FigureAttribution {
     identifiers: HashSet<String>,
     months: HashSet<String>,
     durations: HashSet<String>,
+    measures: HashSet<String>,
+    labels: HashSet<String>,
     times: HashSet<String>,
     magnitudes: HashSet<String>,
     years: Range<u32>,
@@ -145,6 +167,8 @@ fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, Par
         identifiers: word_set(&p.identifiers),
         months: word_set(&p.months),
         durations: word_set(&p.durations),
+        measures: word_set(&p.measures),
+        labels: word_set(&p.labels),
         times: word_set(&p.times),
         magnitudes: word_set(&p.magnitudes),
         years: p.min_year..p.max_year.saturating_add(1),
@@ -183,11 +207,14 @@ fn word_before(text: &str, at: usize) -> String {
         .to_lowercase()
 }
 
-/// The word after `at`, skipping spaces and one hyphen ("70-year-old" -> "year").
+/// The word after `at`, skipping spaces, a `+`, one hyphen and an opening quote
+/// ("70-year-old" -> "year", "8+ years" -> "years").
 fn word_after(text: &str, at: usize) -> (String, usize) {
     let rest = text.get(at..).unwrap_or("");
     let trimmed = rest.trim_start();
+    let trimmed = trimmed.strip_prefix('+').unwrap_or(trimmed).trim_start();
     let trimmed = trimmed.strip_prefix('-').unwrap_or(trimmed);
+    let trimmed = trimmed.trim_start_matches(['“', '"', '‘']);
     let offset = rest.len() - trimmed.len();
     let len = trimmed
         .char_indices()
@@ -212,6 +239,158 @@ fn chunk<'t>(text: &'t str, range: &Range<usize>) -> &'t str {
     text.get(start..end).unwrap_or("")
 }
 
+/// Template tags of static site generators in prose (`{{< figure width="300" >}}`,
+/// `{{ image "x.svg" 600 }}`, `{% link x.md %}`): markup, not words.
+fn template_spans(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text.get(from..).and_then(|t| t.find('{')).map(|i| from + i) {
+        let close = match text.get(i + 1..i + 2) {
+            Some("{") => "}}",
+            Some("%") => "%}",
+            _ => {
+                from = i + 1;
+                continue;
+            }
+        };
+        let Some(end) = text
+            .get(i + 2..)
+            .and_then(|t| t.find(close))
+            .map(|j| i + 2 + j + close.len())
+        else {
+            break;
+        };
+        out.push(i..end);
+        from = end;
+    }
+    out
+}
+
+/// Links that the Markdown parser leaves as text because their destination is a template
+/// tag with spaces (`[the report]({{< ref "report.md" >}})`): they are links all the same.
+fn template_links(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text
+        .get(from..)
+        .and_then(|t| t.find("]("))
+        .map(|i| from + i)
+    {
+        let rest = text.get(i + 2..).unwrap_or("").trim_start();
+        if rest.starts_with("{{") || rest.starts_with("{%") {
+            let start = text.get(..i).and_then(|t| t.rfind('[')).unwrap_or(i);
+            out.push(start..i + 2);
+        }
+        from = i + 2;
+    }
+    out
+}
+
+/// Numbered references in brackets ("fonts are more legible. [2]"): a note that names
+/// the source, as a footnote does.
+fn bracket_refs(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices('[') {
+        let digits = text
+            .get(i + 1..)
+            .unwrap_or("")
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .count();
+        if (1..=3).contains(&digits)
+            && text
+                .get(i + 1 + digits..)
+                .is_some_and(|t| t.starts_with(']'))
+        {
+            out.push(i..i + digits + 2);
+        }
+    }
+    out
+}
+
+/// Whether a file range holds the end of an HTML link (`<a href="…">the report</a>`),
+/// which the prose text keeps only the words of.
+fn html_link_in(file: &str, range: Range<usize>) -> bool {
+    file.get(range)
+        .is_some_and(|t| t.contains("</a>") || t.contains("</A>"))
+}
+
+/// Quotations in prose: from an opening curly quote to its closing one, or between two
+/// straight double quotes.
+fn quotations(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in text.char_indices() {
+        match (open, c) {
+            (None, '“') => open = Some((i, '”')),
+            (None, '"') => open = Some((i, '"')),
+            (Some((start, close)), c) if c == close => {
+                out.push(start..i + c.len_utf8());
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The word right before a number, separated from it by spaces only, as written
+/// ("Debian", "LLVM", "dotnet-sdk", "x86-64"), and whether it opens its sentence.
+fn name_before(before: &str) -> Option<(&str, bool)> {
+    let trimmed = before.trim_end_matches(' ');
+    if trimmed.len() == before.len() {
+        return None;
+    }
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || matches!(c, '-' | '+' | '.' | '&'))
+        .last()
+        .map_or(trimmed.len(), |(i, _)| i);
+    let word = trimmed.get(start..).unwrap_or("");
+    if word.is_empty() || word.ends_with(['.', '-', '&']) || !word.starts_with(char::is_alphabetic)
+    {
+        return None;
+    }
+    // A sentence opens after a terminator, a colon, an opening quote or a dash, or at the
+    // start of the block (emphasis markers are not in the prose text).
+    let head = trimmed.get(..start).unwrap_or("").trim_end();
+    let abbreviation = ["vs.", "e.g.", "i.e.", "cf."]
+        .iter()
+        .any(|a| head.to_lowercase().ends_with(a));
+    let initial = !abbreviation
+        && head.chars().next_back().is_none_or(|c| {
+            matches!(
+                c,
+                '.' | '!' | '?' | ':' | ';' | '"' | '“' | '‘' | '—' | '–' | '•' | '\u{fffc}'
+            )
+        });
+    Some((word, initial))
+}
+
+/// Whether a word before a number names a thing that the number is part of ("Windows 10"
+/// is a name, "with 10" is not). See the module documentation.
+fn is_name(word: &str, initial: bool, decimal: bool) -> bool {
+    let mut chars = word.chars();
+    let first_upper = chars.next().is_some_and(char::is_uppercase);
+    let inner_upper = chars.clone().any(char::is_uppercase);
+    let digit = word.chars().any(|c| c.is_ascii_digit());
+    if digit || inner_upper {
+        return true;
+    }
+    // "dotnet-sdk 6.0", "cargo-audit 0.9": a hyphenated lowercase name before a decimal.
+    if decimal && word.contains('-') {
+        return true;
+    }
+    if !first_upper {
+        return false;
+    }
+    if !initial {
+        return true;
+    }
+    word.chars().count() == 1 && word != "A" && word != "I"
+}
+
 impl FigureAttribution {
     fn in_scope(&self, block: &Block) -> bool {
         if block.in_footnote {
@@ -232,7 +411,15 @@ impl FigureAttribution {
     fn numeral_figures(&self, text: &str) -> Vec<Range<usize>> {
         let mut out = Vec::new();
         let mut last_skip: Option<(NotFigure, usize)> = None;
+        let templates = template_spans(text);
         for m in self.numbers.find_iter(text) {
+            if templates
+                .iter()
+                .any(|t| t.start <= m.start() && m.end() <= t.end)
+            {
+                last_skip = Some((NotFigure::Identifier, m.end()));
+                continue;
+            }
             let verdict = self.classify(text, m.range(), last_skip);
             match verdict {
                 Ok(range) => {
@@ -264,12 +451,73 @@ impl FigureAttribution {
         if prev == Some('-') && before.chars().rev().nth(1).is_some_and(char::is_alphabetic) {
             return Err(NotFigure::Identifier);
         }
-        if prev == Some('#') {
+        if prev == Some('#') || before.trim_end().ends_with('#') {
             return Err(NotFigure::Identifier);
         }
-        // More than one dot: a version or an address (2.1.3, 10.0.0.1).
+        // C++14, 11.0.19+7.
+        if prev == Some('+')
+            && before
+                .chars()
+                .rev()
+                .nth(1)
+                .is_some_and(|c| c.is_alphanumeric() || c == '+')
+        {
+            return Err(NotFigure::Identifier);
+        }
+        // A time-zone offset: "UTC -3", "GMT+2".
+        if matches!(prev, Some('-' | '+' | '−'))
+            && self.times.contains(&word_before(
+                text,
+                range.start - prev.map_or(0, char::len_utf8),
+            ))
+        {
+            return Err(NotFigure::Other);
+        }
+        // More than one dot: a version or an address (2.1.3, 10.0.0.1); a version series
+        // (6.0.x, 1.x).
         if token.matches('.').count() > 1 {
             return Err(NotFigure::Identifier);
+        }
+        if next == Some('.') {
+            let mut rest = after.chars().skip(1);
+            if rest.next().is_some_and(|c| matches!(c, 'x' | 'X' | '*'))
+                && !rest.next().is_some_and(is_word_char)
+            {
+                return Err(NotFigure::Identifier);
+            }
+        }
+        // A reference mark ("[2]") or a subsection ("14(c)", "501(c)(3)").
+        if (prev == Some('[') && next == Some(']'))
+            || (next == Some('(')
+                && after.chars().nth(1).is_some_and(char::is_alphanumeric)
+                && after.chars().nth(2) == Some(')'))
+        {
+            return Err(NotFigure::Identifier);
+        }
+        // An exponent or another kind of digit glued after (2⁶³): a formula.
+        if next.is_some_and(|c| c.is_numeric() && !c.is_ascii_digit()) {
+            return Err(NotFigure::Other);
+        }
+        // An enumerator inside a sentence: "1) train staff; 2) hire", "(3)".
+        let closes = next == Some(')') || (next == Some('.') && after.chars().nth(1) == Some(')'));
+        if closes
+            && token.len() <= 2
+            && prev.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '‘'))
+            && after
+                .chars()
+                .nth(1)
+                .is_none_or(|c| c.is_whitespace() || matches!(c, ',' | ';' | '.' | ':' | ')'))
+        {
+            return Err(NotFigure::Other);
+        }
+        // List numbering at the start of a block: "2. Interactive documentation", "(3)".
+        if before
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '#'))
+            .is_empty()
+            && matches!(next, Some('.' | ')'))
+            && after.chars().nth(1).is_none_or(char::is_whitespace)
+        {
+            return Err(NotFigure::Other);
         }
         // Times and ratios (10:30, 1:1).
         if next == Some(':') && after.chars().nth(1).is_some_and(|c| c.is_ascii_digit()) {
@@ -317,6 +565,10 @@ impl FigureAttribution {
                         | ", or"
                         | "to"
                         | "through"
+                        | "thru"
+                        | "vs"
+                        | "vs."
+                        | ""
                 ),
                 NotFigure::Date => {
                     matches!(between, "-" | "–" | "—" | "and" | "to" | "through" | "/")
@@ -384,16 +636,139 @@ impl FigureAttribution {
         if !money && self.identifiers.contains(&prev_word) {
             return Err(NotFigure::Identifier);
         }
+        // "Version: 2.15", "Step: 3".
+        if !money && prev_word.is_empty() && before.trim_end().ends_with(':') {
+            let colon = before.trim_end().len() - 1;
+            if self.identifiers.contains(&word_before(text, colon)) {
+                return Err(NotFigure::Identifier);
+            }
+        }
         if self.times.contains(&next_word) {
             return Err(NotFigure::Other);
         }
-        if !money && self.durations.contains(&next_word) {
+        if !money && (self.durations.contains(&next_word) || self.measures.contains(&next_word)) {
             return Err(NotFigure::Other);
+        }
+        if !money && self.labels.contains(&next_word) {
+            return Err(NotFigure::Identifier);
+        }
+        // A range ("12-13 September", "10-11 AM", "2-3 hours", "5 to 10 minutes") is what
+        // its last number is.
+        if let Some(kind) = self.range_kind(after) {
+            return Err(kind);
+        }
+        // A number that is part of a name ("Debian 6", "FIPS 140", "Ubuntu 18.04").
+        let decimal = token.contains('.');
+        if !money
+            && !token.contains(',')
+            && !self.magnitudes.contains(&next_word)
+            && let Some((word, initial)) = name_before(before)
+        {
+            let ends = after.trim_start().is_empty() || after.trim_start().starts_with(':');
+            let name = is_name(word, initial, decimal)
+                || (initial && ends && word.starts_with(char::is_uppercase))
+                // "* pip 24.0", "* libgdiplus 6.1": a list of software and versions.
+                || (decimal && before.trim() == word && word.chars().all(|c| c.is_lowercase() || c.is_ascii_digit()));
+            if name {
+                return Err(NotFigure::Identifier);
+            }
+        }
+        // "since 1.0", "prior to 8.2", "before 9.6": a release, not a quantity; so is a
+        // decimal with a zero fraction ("WASI 1.0", "compute capability 7.0"), and one that a
+        // name or an identifier moves to or from ("bumped go to 1.17", "Node from 16.2").
+        if decimal && !money && !self.magnitudes.contains(&next_word) {
+            if token.ends_with(".0") {
+                return Err(NotFigure::Identifier);
+            }
+            // Dotted times in a schedule: "11.00 to 12.30".
+            if let Some((h, m)) = token.split_once('.')
+                && m.len() == 2
+                && h.parse::<u8>().is_ok_and(|h| h < 24)
+                && m.parse::<u8>().is_ok_and(|m| m < 60)
+                && (matches!(prev_word.as_str(), "to" | "from" | "at" | "until")
+                    || after.trim_start().starts_with(['-', '–'])
+                    || after.trim_start().starts_with("to "))
+            {
+                return Err(NotFigure::Other);
+            }
+        }
+        if !money
+            && !self.magnitudes.contains(&next_word)
+            && matches!(prev_word.as_str(), "to" | "from")
+        {
+            let at = before.trim_end().len() - prev_word.len();
+            let owner = word_before(text, at);
+            let named = name_before(text.get(..at).unwrap_or(""))
+                .is_some_and(|(w, initial)| is_name(w, initial, decimal));
+            if named || (decimal && self.identifiers.contains(&owner)) {
+                return Err(NotFigure::Identifier);
+            }
+        }
+        if decimal && !money && !self.magnitudes.contains(&next_word) {
+            let lower = before.trim_end().to_lowercase();
+            let ends_with_word = |w: &str| {
+                lower
+                    .strip_suffix(w)
+                    .is_some_and(|r| !r.ends_with(char::is_alphanumeric))
+            };
+            if ["since", "before", "until", "prior to"]
+                .into_iter()
+                .any(ends_with_word)
+            {
+                return Err(NotFigure::Identifier);
+            }
         }
         if self.magnitudes.contains(&next_word) {
             span.end = next_word_end;
         }
         Ok(span)
+    }
+
+    /// For the first number of a range ("12-13", "5 to 10"), what the range's last number
+    /// makes of it: a date, a time, a duration or a measure.
+    fn range_kind(&self, after: &str) -> Option<NotFigure> {
+        let rest = after.trim_start_matches(' ');
+        let rest = ["-", "–", "—", "to ", "and ", "or "]
+            .iter()
+            .find_map(|sep| rest.strip_prefix(sep))?
+            .trim_start_matches(' ');
+        // A suspended hyphen: "2- to 4-year terms".
+        let rest = ["to ", "or ", "and "]
+            .iter()
+            .find_map(|sep| rest.strip_prefix(sep))
+            .unwrap_or(rest)
+            .trim_start_matches(' ');
+        let digits = rest
+            .char_indices()
+            .take_while(|(_, c)| c.is_ascii_digit() || matches!(c, '.' | ','))
+            .last()
+            .map(|(i, c)| i + c.len_utf8())?;
+        if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let tail = rest.get(digits..).unwrap_or("");
+        let glued: String = tail
+            .chars()
+            .take_while(|c| c.is_alphabetic() || *c == '.')
+            .collect::<String>()
+            .to_lowercase();
+        let word = if glued.is_empty() {
+            word_after(tail, 0).0
+        } else {
+            glued.trim_end_matches('.').to_string()
+        };
+        if self.months.contains(&word) {
+            Some(NotFigure::Date)
+        } else if self.labels.contains(&word) {
+            Some(NotFigure::Identifier)
+        } else if self.times.contains(&word)
+            || self.durations.contains(&word)
+            || self.measures.contains(&word)
+        {
+            Some(NotFigure::Other)
+        } else {
+            None
+        }
     }
 
     /// Prose ranges of the cues that name a source.
@@ -406,7 +781,11 @@ impl FigureAttribution {
         self.cues
             .iter()
             .flat_map(|re| re.find_iter(text).map(|m| m.range()))
-            .filter(|c| !vague.iter().any(|v| v.start < c.end && c.start < v.end))
+            .filter(|c| {
+                !vague
+                    .iter()
+                    .any(|v| v.start < c.end && c.start < v.end && c.end <= v.end)
+            })
             .collect()
     }
 }
@@ -426,8 +805,15 @@ impl Check for FigureAttribution {
             }
             let text = &block.prose.text;
             let mut figures = self.numeral_figures(text);
+            let templates = template_spans(text);
             for re in &self.word_figures {
                 for m in re.find_iter(text) {
+                    if templates
+                        .iter()
+                        .any(|t| t.start <= m.start() && m.end() <= t.end)
+                    {
+                        continue;
+                    }
                     if !figures
                         .iter()
                         .any(|f| f.start < m.end() && m.start() < f.end)
@@ -440,13 +826,27 @@ impl Check for FigureAttribution {
                 continue;
             }
             figures.sort_by_key(|f| f.start);
-            let cues = self.cue_ranges(text);
+            let mut cues = self.cue_ranges(text);
+            cues.extend(template_links(text));
+            cues.extend(bracket_refs(text));
             let sourced: Vec<bool> = block
                 .sentences
                 .iter()
                 .map(|s| {
                     doc.has_reference_in(index, s.clone())
                         || cues.iter().any(|c| c.start < s.end && s.start < c.end)
+                        || html_link_in(doc.text(), block.prose.to_source(s.clone()))
+                })
+                .collect();
+            // A quotation whose speaker is named where it opens or closes ("“…,” Sullivan
+            // said"): its numbers are the speaker's words, not the writer's figures.
+            let in_quotes: Vec<Range<usize>> = quotations(text)
+                .into_iter()
+                .filter(|q| {
+                    [q.start, q.end.saturating_sub(1)]
+                        .iter()
+                        .filter_map(|at| block.sentence_at(*at))
+                        .any(|i| sourced.get(i).copied().unwrap_or(false))
                 })
                 .collect();
             let is_sourced = |i: usize| {
@@ -461,7 +861,11 @@ impl Check for FigureAttribution {
                 let Some(s) = block.sentence_at(f.start) else {
                     continue;
                 };
-                if is_sourced(s) {
+                if is_sourced(s)
+                    || in_quotes
+                        .iter()
+                        .any(|q| q.start <= f.start && f.end <= q.end)
+                {
                     continue;
                 }
                 match by_sentence.last_mut() {

@@ -154,10 +154,47 @@ fn is_empty(value: &Value) -> bool {
     }
 }
 
+/// Dates as people write them in front matter, which Hugo and Jekyll also read.
+const WRITTEN_DATES: &[&str] = &[
+    "%B %d, %Y",
+    "%B %d %Y",
+    "%d %B %Y",
+    "%b %d, %Y",
+    "%b %d %Y",
+    "%d %b %Y",
+];
+
 /// A real calendar date, optionally with a time: `2023-11-13`, `2023-11-13T09:30:00Z`,
-/// `2023-11-13 09:30:00 +0100`.
+/// `2023-11-13 09:30:00 +0100`, or written out: `November 13, 2023`, `13 November 2023`.
 fn is_valid_date(text: &str) -> bool {
     let text = text.trim();
+    let iso = text.get(4..5) == Some("-")
+        && text
+            .get(..4)
+            .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()));
+    if !iso {
+        // "November 9th 2023" -> "November 9 2023".
+        let plain: String = text
+            .split_whitespace()
+            .map(|w| {
+                let digits = w.trim_end_matches(|c: char| c.is_alphabetic() || c == ',');
+                if !digits.is_empty()
+                    && digits.chars().all(|c| c.is_ascii_digit())
+                    && digits.len() < w.len()
+                {
+                    let rest = w.get(digits.len()..).unwrap_or("");
+                    if matches!(rest.trim_end_matches(','), "st" | "nd" | "rd" | "th") {
+                        return format!("{digits}{}", if rest.ends_with(',') { "," } else { "" });
+                    }
+                }
+                w.to_string()
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        return WRITTEN_DATES
+            .iter()
+            .any(|f| jiff::civil::Date::strptime(f, &plain).is_ok());
+    }
     let date = text.get(..10).unwrap_or(text);
     if date.parse::<jiff::civil::Date>().is_err() {
         return false;
@@ -177,6 +214,15 @@ impl FrontMatterRule {
 
     fn check_type(&self, field: &Field, out: &mut Vec<Diagnostic>) {
         let key = field.key.as_str();
+        // Only fields the policy knows about are checked: optional fields of a site's own
+        // theme may well be empty.
+        let required = self
+            .required
+            .iter()
+            .any(|alts| alts.iter().any(|k| k == key));
+        if !required && !self.types.contains_key(key) {
+            return;
+        }
         if is_empty(&field.value) {
             let span = if field.value_span.is_empty() {
                 field.key_span.clone()
@@ -298,6 +344,11 @@ mod tests {
         assert!(!is_valid_date("2023-13-45"));
         assert!(!is_valid_date("2023-02-29"));
         assert!(!is_valid_date("November 13"));
+        assert!(is_valid_date("December 22, 2021"));
+        assert!(is_valid_date("November 9th 2023"));
+        assert!(is_valid_date("13 November 2023"));
+        assert!(!is_valid_date("February 30, 2023"));
+        assert!(!is_valid_date("soon"));
         assert!(!is_valid_date(""));
     }
 }

@@ -7,12 +7,22 @@
 //! - `words`: words matched exactly, case included ("TK", "XX", "TODO"), so that the
 //!   ordinary words they resemble are left alone;
 //! - `patterns`: regular expressions (`(?i)` for case-insensitive);
+//! - `openers`: phrases reported only where they begin a sentence, as a call to action
+//!   does ("Subscribe to our newsletter for more"), and not inside a sentence that tells
+//!   of them ("when people subscribe to our newsletter");
 //! - `blocks`: phrases that are reported only when they are a whole paragraph or heading
-//!   on their own ("Related Reading", "Comment", "Advertisement").
+//!   on their own ("Related Reading", "Comment", "Advertisement"); a list item or table
+//!   cell that is one word among others ("Email" in a list of channels) is not residue.
+//!
+//! A hit that lies inside a match of one of the `exceptions` (regexes) is not reported:
+//! they describe the ordinary uses of a listed word ("a TODO list", "“TBD”" quoted as a
+//! term, "[link](…)" as link text).
 //!
 //! `{publication}` in a phrase stands for the configured publication name, or for any
-//! capitalized name when none is configured. Code, code spans and HTML comments are never
-//! searched.
+//! capitalized name when none is configured. With no publication configured, a phrase
+//! or opener that holds `{publication}` is only reported as a whole paragraph or heading,
+//! since "support {publication}" would otherwise match "support Go" or "Support Team".
+//! Code, code spans and HTML comments are never searched.
 //!
 //! ## Why is this bad?
 //! Text pasted from a web page brings its widgets along ("Related Reading", donation
@@ -32,7 +42,8 @@
 //! ```
 //!
 //! ## Options
-//! - `phrases`, `words`, `patterns`, `blocks` (lists of strings), as above.
+//! - `phrases`, `words`, `patterns`, `openers`, `blocks` (lists of strings), as above.
+//! - `exceptions` (list of regexes): ordinary uses that are never reported.
 //! - `once-per-paragraph` (boolean): report only the first hit in each paragraph, so a
 //!   pasted donation appeal is one finding, not five.
 //!
@@ -48,6 +59,7 @@ use serde::Deserialize;
 
 use super::{Check, Context, Kind, ParamError, Setup, params, quoted};
 use crate::diagnostic::Diagnostic;
+use crate::document::BlockKind;
 use crate::policy::Texts;
 use crate::policy::template::{fill, loose_regex};
 
@@ -69,7 +81,9 @@ struct Params {
     phrases: Vec<String>,
     words: Vec<String>,
     patterns: Vec<String>,
+    openers: Vec<String>,
     blocks: Vec<String>,
+    exceptions: Vec<String>,
     once_per_paragraph: bool,
 }
 
@@ -78,8 +92,12 @@ struct PhraseList {
     once: bool,
     /// Matched anywhere in prose.
     anywhere: Vec<Regex>,
-    /// Matched against a whole block's trimmed text.
+    /// Matched at the start of a sentence.
+    openers: Option<Regex>,
+    /// Matched against a whole paragraph's or heading's trimmed text.
     whole: Option<Regex>,
+    /// Ordinary uses: hits inside these are not reported.
+    exceptions: Vec<Regex>,
     texts: Texts,
 }
 
@@ -87,9 +105,11 @@ fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, Par
     let p: Params = params(setup.params)?;
     // Validate user patterns even when the rule is off.
     let patterns = super::compile_param_regexes("patterns", &p.patterns)?;
+    let exceptions = super::compile_param_regexes("exceptions", &p.exceptions)?;
     if !build {
         return Ok(None);
     }
+    let configured = setup.publication.is_some();
     let publication = setup
         .publication
         .map(loose_regex)
@@ -102,11 +122,26 @@ fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, Par
             .join(&publication)
     };
     let phrase = |s: &str| bounded(&loose(s), s);
+    // Unconfigured, `{publication}` matches any capitalized name: only a whole block is
+    // specific enough ("Support Fair Observer" alone on its line, not "support Go").
+    let mut block_phrases: Vec<String> = p.blocks.iter().map(|s| loose(s)).collect();
+    let mut split = |list: &[String]| -> Vec<String> {
+        let mut kept = Vec::new();
+        for s in list {
+            if !configured && s.contains("{publication}") {
+                block_phrases.push(loose(s));
+            } else {
+                kept.push(phrase(s));
+            }
+        }
+        kept
+    };
+    let phrases = split(&p.phrases);
+    let openers = split(&p.openers);
 
     let mut anywhere = Vec::new();
-    if !p.phrases.is_empty() {
-        let alt: Vec<String> = p.phrases.iter().map(|s| phrase(s)).collect();
-        anywhere.push(compile_alternation("phrases", "(?i)", &alt)?);
+    if !phrases.is_empty() {
+        anywhere.push(compile_alternation("phrases", "(?i)", &phrases)?);
     }
     if !p.words.is_empty() {
         let alt: Vec<String> = p
@@ -117,20 +152,31 @@ fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, Par
         anywhere.push(compile_alternation("words", "", &alt)?);
     }
     anywhere.extend(patterns);
-    let whole = if p.blocks.is_empty() {
+    // An opener starts the sentence, after any opening bracket, quote or emphasis.
+    let openers = if openers.is_empty() {
         None
     } else {
-        let alt: Vec<String> = p.blocks.iter().map(|s| loose(s)).collect();
+        Some(compile_alternation(
+            "openers",
+            "(?i)^[\\[(“\"‘'*_\\s]*",
+            &[format!("({})", openers.join("|"))],
+        )?)
+    };
+    let whole = if block_phrases.is_empty() {
+        None
+    } else {
         Some(compile_alternation(
             "blocks",
             "(?i)^",
-            &[format!("(?:{})[\\s.!:?…]*$", alt.join("|"))],
+            &[format!("(?:{})[\\s.!:?…]*$", block_phrases.join("|"))],
         )?)
     };
     Ok(Some(Box::new(PhraseList {
         once: p.once_per_paragraph,
         anywhere,
+        openers,
         whole,
+        exceptions,
         texts: setup.texts.clone(),
     })))
 }
@@ -166,20 +212,42 @@ impl Check for PhraseList {
         for (_, block) in cx.doc.prose_blocks() {
             let text = &block.prose.text;
             let mut hits: Vec<Range<usize>> = Vec::new();
-            if let Some(whole) = &self.whole {
+            if let Some(whole) = &self.whole
+                && matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading(_))
+            {
                 let trimmed = text.trim();
                 if whole.is_match(trimmed) {
                     let start = text.len() - text.trim_start().len();
                     hits.push(start..start + trimmed.len());
                 }
             }
+            let mut found: Vec<Range<usize>> = Vec::new();
             for re in &self.anywhere {
-                for m in re.find_iter(text) {
-                    if m.is_empty() || hits.iter().any(|h| h.start < m.end() && m.start() < h.end) {
-                        continue;
+                found.extend(re.find_iter(text).map(|m| m.range()));
+            }
+            if let Some(re) = &self.openers {
+                for s in &block.sentences {
+                    let sentence = text.get(s.clone()).unwrap_or("");
+                    if let Some(m) = re.captures(sentence).and_then(|c| c.get(1)) {
+                        found.push(s.start + m.start()..s.start + m.end());
                     }
-                    hits.push(m.range());
                 }
+            }
+            let excepted: Vec<Range<usize>> = self
+                .exceptions
+                .iter()
+                .flat_map(|re| re.find_iter(text).map(|m| m.range()))
+                .collect();
+            for m in found {
+                if m.is_empty()
+                    || hits.iter().any(|h| h.start < m.end && m.start < h.end)
+                    || excepted
+                        .iter()
+                        .any(|e| e.start <= m.start && m.end <= e.end)
+                {
+                    continue;
+                }
+                hits.push(m);
             }
             hits.sort_by_key(|h| h.start);
             if self.once {
