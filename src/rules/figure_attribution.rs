@@ -338,6 +338,19 @@ fn quotations(text: &str) -> Vec<Range<usize>> {
 /// ("Debian", "LLVM", "dotnet-sdk", "x86-64"), and whether it opens its sentence.
 fn name_before(before: &str) -> Option<(&str, bool)> {
     let trimmed = before.trim_end_matches(' ');
+    // An initialism in parentheses names what comes before it: "Guidelines (WCAG) 2.1".
+    if trimmed.len() < before.len()
+        && let Some(inner) = trimmed
+            .strip_suffix(')')
+            .and_then(|t| t.rsplit_once('('))
+            .map(|(_, w)| w)
+        && inner.len() >= 2
+        && inner
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    {
+        return Some((inner, false));
+    }
     if trimmed.len() == before.len() {
         return None;
     }
@@ -472,6 +485,13 @@ impl FigureAttribution {
             ))
         {
             return Err(NotFigure::Other);
+        }
+        // Seven or more digits with no separator: a record number, a phone number, a ZIP+4.
+        if token.len() >= 7
+            && token.chars().all(|c| c.is_ascii_digit())
+            && !matches!(next, Some('%'))
+        {
+            return Err(NotFigure::Identifier);
         }
         // More than one dot: a version or an address (2.1.3, 10.0.0.1); a version series
         // (6.0.x, 1.x).
