@@ -69,6 +69,7 @@ fn prose_maps_back_to_file_bytes_through_markup() {
     assert_eq!(doc.links.len(), 1);
     assert_eq!(doc.links[0].destination, "https://x.org");
     assert_eq!(&text[doc.links[0].span.clone()], "[a link](https://x.org)");
+    assert_eq!(&text[doc.links[0].text.clone()], "a link");
 }
 
 #[test]
@@ -91,7 +92,8 @@ fn soft_breaks_are_spaces_and_sentences_are_split() {
             "Then it rose."
         ]
     );
-    let second = block.prose.to_source(block.sentences[1].clone());
+    let second = block.sentence_span(1).unwrap();
+    assert_eq!(&text[second.clone()], "Growth was 4.1% in 2023.");
     assert_eq!(src.position(second.start).line, 2);
 }
 

@@ -1,7 +1,12 @@
 //! What counts as a figure and what counts as a source, with the built-in pack: a table of
 //! real-sounding sentences and the exact words reported in each.
 
-#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use copydesk::engine::check_source;
 use copydesk::policy::Policy;
@@ -11,7 +16,10 @@ use copydesk::source::Source;
 fn figures(policy: &Policy, text: &str) -> Vec<String> {
     let source = Source::new("t.md", text.to_string());
     let mut out = Vec::new();
-    for d in check_source(policy, &source).iter().filter(|d| d.rule == "unattributed-figure") {
+    for d in check_source(policy, &source)
+        .iter()
+        .filter(|d| d.rule == "unattributed-figure")
+    {
         out.push(text[d.span.clone()].to_string());
         out.extend(d.labels.iter().map(|l| text[l.span.clone()].to_string()));
     }
@@ -23,23 +31,41 @@ fn figures_and_non_figures() {
     let policy = Policy::builtin("opinion").unwrap();
     let cases: &[(&str, &[&str])] = &[
         // Counts, amounts, percentages, money, shares.
-        ("A landmine explosion killed 4 police officers and two civilians.", &["4"]),
+        (
+            "A landmine explosion killed 4 police officers and two civilians.",
+            &["4"],
+        ),
         (
             "On February 26, 1992, 613 Khojaly town residents, including 106 women, 63 children and 70 old men, were killed.",
             &["613", "106", "63", "70"],
         ),
-        ("Armenia did not remove more than 10,000 illegal armed forces.", &["10,000"]),
+        (
+            "Armenia did not remove more than 10,000 illegal armed forces.",
+            &["10,000"],
+        ),
         ("Inflation reached 4.1% in March.", &["4.1%"]),
         ("The program cost $11 million.", &["$11 million"]),
-        ("The war displaced half a million people.", &["half a million"]),
-        ("About a quarter of the vote went to the opposition.", &["a quarter of"]),
+        (
+            "The war displaced half a million people.",
+            &["half a million"],
+        ),
+        (
+            "About a quarter of the vote went to the opposition.",
+            &["a quarter of"],
+        ),
         ("Turnout fell to 48 percent.", &["48 percent"]),
         // Not figures: years, dates, ranges, times, ordinals, durations, identifiers.
-        ("In September 2023, Azerbaijan assumed full control of Karabakh.", &[]),
+        (
+            "In September 2023, Azerbaijan assumed full control of Karabakh.",
+            &[],
+        ),
         ("On October 20, an author published a piece.", &[]),
         ("The operation ran on September 19–20.", &[]),
         ("Between 1988 and 1994, the first war was fought.", &[]),
-        ("The UN adopted four resolutions (numbers 822, 853, 874 and 884).", &[]),
+        (
+            "The UN adopted four resolutions (numbers 822, 853, 874 and 884).",
+            &[],
+        ),
         ("Azerbaijan invoked Article 51 of the UN Charter.", &[]),
         ("The talks began at 10:30 and ended at 5 p.m.", &[]),
         ("It was the 3rd round of talks.", &[]),
@@ -53,7 +79,9 @@ fn figures_and_non_figures() {
     for (text, expected) in cases {
         let got = figures(&policy, &format!("{text}\n"));
         if got != *expected {
-            wrong.push(format!("{text}\n  expected {expected:?}\n  got      {got:?}"));
+            wrong.push(format!(
+                "{text}\n  expected {expected:?}\n  got      {got:?}"
+            ));
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
@@ -75,18 +103,35 @@ fn sources_that_count_and_vague_ones_that_do_not() {
         "Some 3,900 people are missing. The figure comes from the Red Cross, which published its register on Monday.",
     ];
     for text in sourced {
-        assert_eq!(figures(&policy, &format!("{text}\n")), Vec::<String>::new(), "{text}");
+        assert_eq!(
+            figures(&policy, &format!("{text}\n")),
+            Vec::<String>::new(),
+            "{text}"
+        );
     }
     let unsourced = [
         ("Experts estimate that 40,000 people fled.", "40,000"),
         ("Reports say 12% of homes were damaged.", "12%"),
-        ("This has been confirmed by third-party international organizations. 300 villages were destroyed.", "300"),
+        (
+            "This has been confirmed by third-party international organizations. 300 villages were destroyed.",
+            "300",
+        ),
         ("It is widely believed that 5,000 soldiers remain.", "5,000"),
         // A source two sentences away, or in another paragraph, does not count.
-        ("The ministry said so in May. The war ended. It killed 613 people.", "613"),
-        ("The ministry said so in May.\n\nIt killed 613 people.", "613"),
+        (
+            "The ministry said so in May. The war ended. It killed 613 people.",
+            "613",
+        ),
+        (
+            "The ministry said so in May.\n\nIt killed 613 people.",
+            "613",
+        ),
     ];
     for (text, figure) in unsourced {
-        assert_eq!(figures(&policy, &format!("{text}\n")), vec![figure.to_string()], "{text}");
+        assert_eq!(
+            figures(&policy, &format!("{text}\n")),
+            vec![figure.to_string()],
+            "{text}"
+        );
     }
 }

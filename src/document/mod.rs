@@ -76,6 +76,13 @@ impl Block {
             })
     }
 
+    /// The file span of one sentence.
+    pub fn sentence_span(&self, index: usize) -> Option<Range<usize>> {
+        self.sentences
+            .get(index)
+            .map(|s| self.prose.to_source(s.clone()))
+    }
+
     /// The file span of the block's prose, trimmed of surrounding whitespace.
     pub fn prose_span(&self) -> Range<usize> {
         let t = &self.prose.text;
@@ -93,6 +100,8 @@ pub struct Link {
     pub block: usize,
     /// The link text's range in the block's prose.
     pub prose: Range<usize>,
+    /// The link text in the file (inside the brackets).
+    pub text: Range<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -342,11 +351,16 @@ impl Builder {
             TagEnd::Link => {
                 if let Some((block, start, span, destination)) = self.open_links.pop() {
                     let end = self.blocks.get(block).map_or(start, |b| b.prose.text.len());
+                    let text = self
+                        .blocks
+                        .get(block)
+                        .map_or(span.start..span.start, |b| b.prose.to_source(start..end));
                     self.links.push(Link {
                         destination,
                         span,
                         block,
                         prose: start..end,
+                        text,
                     });
                 }
             }
