@@ -350,6 +350,31 @@ fn config_turns_a_rule_off_and_is_found_from_a_subfolder() {
 }
 
 #[test]
+fn config_without_extends_builds_on_the_default_pack() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "copydesk.toml",
+        "[publication]\nname = \"Fair Observer\"\n",
+    );
+    write(dir.path(), "seed.md", &fixture("seed.md"));
+    let out = copydesk()
+        .current_dir(dir.path())
+        .args(["check", "--format", "concise", "seed.md"])
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("seed.md:13:1: error[boilerplate]"));
+    // `extends = []` starts from nothing.
+    write(dir.path(), "copydesk.toml", "extends = []\n");
+    copydesk()
+        .current_dir(dir.path())
+        .args(["check", "seed.md"])
+        .assert()
+        .code(0)
+        .stdout("no problems found in 1 file\n");
+}
+
+#[test]
 fn config_parameters_override_the_pack() {
     let dir = tempdir();
     write(

@@ -44,8 +44,9 @@ struct PolicyText {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawFile {
+    /// `None` in a configuration file means the default pack; `[]` means none.
     #[serde(default)]
-    extends: Vec<String>,
+    extends: Option<Vec<String>>,
     #[serde(default)]
     pack: Option<PackMeta>,
     #[serde(default)]
@@ -161,6 +162,7 @@ impl Policy {
     /// A configuration given as text (tests, stdin); `dir` resolves relative `extends`.
     pub fn from_text(name: &str, dir: Option<&Path>, text: String) -> Result<Self, Error> {
         let mut loader = Loader::default();
+        loader.config_file = true;
         loader.load_text(name.to_string(), dir.map(Path::to_path_buf), text)?;
         loader.compile()
     }
@@ -182,6 +184,9 @@ struct MergedRule {
 #[derive(Debug, Default)]
 struct Loader {
     files: Vec<PolicyText>,
+    /// The next file loaded is a configuration file: without `extends`, it builds on the
+    /// default pack, so `[publication]` alone keeps every rule.
+    config_file: bool,
     /// Names being loaded, to catch `extends` cycles.
     stack: Vec<String>,
     description: String,
@@ -242,7 +247,10 @@ impl Loader {
         });
         let file = self.files.len() - 1;
         self.stack.push(name);
-        for (i, parent) in raw.extends.iter().enumerate() {
+        let implicit =
+            std::mem::take(&mut self.config_file).then(|| vec![DEFAULT_PACK.to_string()]);
+        let extends = raw.extends.clone().or(implicit).unwrap_or_default();
+        for (i, parent) in extends.iter().enumerate() {
             let path = format!("extends.{i}");
             if BUILTIN_PACKS.iter().any(|(n, _)| n == parent) {
                 self.load_builtin(parent, Some((file, path)))?;
