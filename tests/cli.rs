@@ -269,6 +269,15 @@ fn messages_say_what_is_wrong() {
     );
 }
 
+/// Runs copydesk in a folder.
+fn run_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    copydesk()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
 fn tempdir() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
 }
@@ -298,11 +307,7 @@ fn configured_publication_reports_the_wrong_name() {
         "piece.md",
         &fixture("variants/disclaimer-wrong-publication.md"),
     );
-    let out = copydesk()
-        .current_dir(dir.path())
-        .args(["check", "--format", "concise", "piece.md"])
-        .output()
-        .expect("runs");
+    let out = run_in(dir.path(), &["check", "--format", "concise", "piece.md"]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
@@ -310,11 +315,7 @@ fn configured_publication_reports_the_wrong_name() {
     );
     // The seed names Fair Observer: still no disclaimer finding.
     write(dir.path(), "seed.md", &fixture("seed.md"));
-    let out = copydesk()
-        .current_dir(dir.path())
-        .args(["check", "--format", "concise", "seed.md"])
-        .output()
-        .expect("runs");
+    let out = run_in(dir.path(), &["check", "--format", "concise", "seed.md"]);
     assert!(!String::from_utf8_lossy(&out.stdout).contains("[disclaimer]"));
 }
 
@@ -328,11 +329,7 @@ fn config_turns_a_rule_off_and_is_found_from_a_subfolder() {
         "extends = [\"opinion\"]\n[rules.boilerplate]\nseverity = \"off\"\n",
     );
     write(dir.path(), "articles/2023/seed.md", &fixture("seed.md"));
-    let out = copydesk()
-        .current_dir(dir.path())
-        .args(["check", "--format", "concise", "articles"])
-        .output()
-        .expect("runs");
+    let out = run_in(dir.path(), &["check", "--format", "concise", "articles"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(!stdout.contains("boilerplate"), "{stdout}");
     assert!(
@@ -341,11 +338,10 @@ fn config_turns_a_rule_off_and_is_found_from_a_subfolder() {
     );
     assert_eq!(out.status.code(), Some(0), "only warnings remain");
     // --isolated ignores the configuration.
-    let out = copydesk()
-        .current_dir(dir.path())
-        .args(["check", "--isolated", "--format", "concise", "articles"])
-        .output()
-        .expect("runs");
+    let out = run_in(
+        dir.path(),
+        &["check", "--isolated", "--format", "concise", "articles"],
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("[boilerplate]"));
 }
 
@@ -358,11 +354,7 @@ fn config_without_extends_builds_on_the_default_pack() {
         "[publication]\nname = \"Fair Observer\"\n",
     );
     write(dir.path(), "seed.md", &fixture("seed.md"));
-    let out = copydesk()
-        .current_dir(dir.path())
-        .args(["check", "--format", "concise", "seed.md"])
-        .output()
-        .expect("runs");
+    let out = run_in(dir.path(), &["check", "--format", "concise", "seed.md"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("seed.md:13:1: error[boilerplate]"));
     // `extends = []` starts from nothing.
     write(dir.path(), "copydesk.toml", "extends = []\n");
@@ -387,18 +379,17 @@ fn config_parameters_override_the_pack() {
         "a.md",
         "---\ntitle: T\nauthor: A\ndate: 2023-11-13\nsection: opinion\n---\nThe war ended.\n\n[Jo Blake edited this piece.]\n",
     );
-    let out = copydesk()
-        .current_dir(dir.path())
-        .args([
+    let out = run_in(
+        dir.path(),
+        &[
             "check",
             "--config",
             "house.toml",
             "--format",
             "concise",
             "a.md",
-        ])
-        .output()
-        .expect("runs");
+        ],
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         stdout.contains("error[editor-credit] no editing credit"),
@@ -411,11 +402,7 @@ fn check_config_error(config: &str, expected: &[&str]) {
     write(dir.path(), "copydesk.toml", config);
     write(dir.path(), "a.md", &fixture("clean.md"));
     write(dir.path(), "other/b.md", &fixture("clean.md"));
-    let out = copydesk()
-        .current_dir(dir.path())
-        .args(["check", "a.md"])
-        .output()
-        .expect("runs");
+    let out = run_in(dir.path(), &["check", "a.md"]);
     assert_eq!(out.status.code(), Some(2), "config errors exit 2");
     let stderr = String::from_utf8_lossy(&out.stderr);
     for needle in expected {
@@ -491,11 +478,7 @@ fn a_new_rule_of_any_kind_can_be_added() {
         "extends = [\"opinion\"]\n[rules.house-terms]\nkind = \"phrase-list\"\nseverity = \"warning\"\nmessage = \"house style: avoid `{text}`\"\nphrases = [\"very unique\"]\n",
     );
     write(dir.path(), "a.md", "A very unique idea.\n");
-    let out = copydesk()
-        .current_dir(dir.path())
-        .args(["check", "--format", "concise", "a.md"])
-        .output()
-        .expect("runs");
+    let out = run_in(dir.path(), &["check", "--format", "concise", "a.md"]);
     assert!(
         String::from_utf8_lossy(&out.stdout)
             .contains("a.md:1:3: warning[house-terms] house style: avoid `very unique`")
@@ -527,11 +510,7 @@ fn invalid_utf8_names_the_byte_and_other_files_are_checked() {
     let dir = tempdir();
     std::fs::write(dir.path().join("bad.md"), b"Title\n\nCaf\xe9 society\n").expect("write");
     write(dir.path(), "good.md", &fixture("clean.md"));
-    let out = copydesk()
-        .current_dir(dir.path())
-        .args(["check", "--format", "concise", "."])
-        .output()
-        .expect("runs");
+    let out = run_in(dir.path(), &["check", "--format", "concise", "."]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -553,11 +532,7 @@ fn directories_are_walked_honouring_gitignore() {
     write(dir.path(), "b.markdown", "TK\n");
     write(dir.path(), "notes.txt", "TK\n");
     write(dir.path(), "drafts/c.md", "TK\n");
-    let out = copydesk()
-        .current_dir(dir.path())
-        .args(["check", "--format", "concise", "--isolated"])
-        .output()
-        .expect("runs");
+    let out = run_in(dir.path(), &["check", "--format", "concise", "--isolated"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     let placeholder_files: Vec<&str> = stdout
         .lines()

@@ -1141,12 +1141,6 @@ fn toml_value(value: &DeValue<'_>, depth: usize) -> Option<Value> {
 }
 
 #[cfg(test)]
-#[allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 mod tests {
     use super::*;
 

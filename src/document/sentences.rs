@@ -243,12 +243,6 @@ fn trimmed(text: &str, start: usize, end: usize) -> Option<Range<usize>> {
 }
 
 #[cfg(test)]
-#[allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 mod tests {
     use super::*;
 

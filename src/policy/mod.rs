@@ -352,13 +352,7 @@ impl Loader {
         label: &str,
         help: Option<String>,
     ) -> Error {
-        match self.files.get(file) {
-            Some(f) => {
-                let span = f.spans.key(path).unwrap_or(0..0);
-                Error::policy(&f.name, &f.text, span, message, label, help)
-            }
-            None => Error::PolicyPlain { message, help },
-        }
+        self.error_at(file, path, false, message, label, help)
     }
 
     fn value_error(
@@ -369,13 +363,28 @@ impl Loader {
         label: &str,
         help: Option<String>,
     ) -> Error {
-        match self.files.get(file) {
-            Some(f) => {
-                let span = f.spans.value_span(path).unwrap_or(0..0);
-                Error::policy(&f.name, &f.text, span, message, label, help)
-            }
-            None => Error::PolicyPlain { message, help },
-        }
+        self.error_at(file, path, true, message, label, help)
+    }
+
+    /// An error labelled on a key of a policy file, or on its value.
+    fn error_at(
+        &self,
+        file: usize,
+        path: &str,
+        on_value: bool,
+        message: String,
+        label: &str,
+        help: Option<String>,
+    ) -> Error {
+        let Some(f) = self.files.get(file) else {
+            return Error::PolicyPlain { message, help };
+        };
+        let span = if on_value {
+            f.spans.value_span(path)
+        } else {
+            f.spans.key(path)
+        };
+        Error::policy(&f.name, &f.text, span.unwrap_or(0..0), message, label, help)
     }
 
     fn compile(self) -> Result<Policy, Error> {
