@@ -161,8 +161,10 @@ impl Policy {
 
     /// A configuration given as text (tests, stdin); `dir` resolves relative `extends`.
     pub fn from_text(name: &str, dir: Option<&Path>, text: String) -> Result<Self, Error> {
-        let mut loader = Loader::default();
-        loader.config_file = true;
+        let mut loader = Loader {
+            config_file: true,
+            ..Loader::default()
+        };
         loader.load_text(name.to_string(), dir.map(Path::to_path_buf), text)?;
         loader.compile()
     }
