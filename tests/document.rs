@@ -149,3 +149,23 @@ fn empty_and_odd_inputs_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn references_are_found_in_outer_list_items_after_nested_lists() {
+    let text = "- first [a](https://a.org)\n  - nested [b](https://b.org)\n\n  back [c](https://c.org) 42\n";
+    let src = source(text);
+    let doc = Document::parse(&src);
+    for (i, block) in doc.prose_blocks() {
+        if let Some(at) = block.prose.text.find("42") {
+            assert!(
+                doc.has_reference_in(i, at.saturating_sub(12)..at + 2),
+                "{:?}",
+                block.prose.text
+            );
+        }
+    }
+    let starts: Vec<(usize, usize)> = doc.links.iter().map(|l| (l.block, l.prose.start)).collect();
+    let mut sorted = starts.clone();
+    sorted.sort();
+    assert_eq!(starts, sorted);
+}

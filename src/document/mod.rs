@@ -65,15 +65,13 @@ impl Block {
         self.prose.text.trim()
     }
 
-    /// The index of the sentence holding a prose offset.
+    /// The index of the sentence holding a prose offset; an offset between two sentences
+    /// belongs to the one before.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        // Sentences are in order: binary search keeps long paragraphs linear overall.
         self.sentences
-            .iter()
-            .position(|s| s.start <= offset && offset < s.end.max(s.start + 1))
-            .or_else(|| {
-                // Offsets between sentences (spaces) belong to the sentence before.
-                self.sentences.iter().rposition(|s| s.start <= offset)
-            })
+            .partition_point(|s| s.start <= offset)
+            .checked_sub(1)
     }
 
     /// The file span of one sentence.
@@ -141,13 +139,19 @@ impl<'s> Document<'s> {
                 block.sentences = sentences::split_sentences(&block.prose.text);
             }
         }
+        // Text can return to an outer list item after a nested list: sort, so lookups by
+        // (block, offset) can binary-search.
+        let mut links = builder.links;
+        links.sort_by_key(|l| (l.block, l.prose.start));
+        let mut footnote_refs = builder.footnote_refs;
+        footnote_refs.sort_by_key(|f| (f.block, f.prose_at));
         Document {
             source,
             front_matter,
             body_start,
             blocks,
-            links: builder.links,
-            footnote_refs: builder.footnote_refs,
+            links,
+            footnote_refs,
         }
     }
 
@@ -163,16 +167,24 @@ impl<'s> Document<'s> {
             .filter(|(_, b)| b.has_prose())
     }
 
-    /// Links and footnote references inside a prose range of one block.
+    /// Whether a link or a footnote reference lies inside a prose range of one block.
     pub fn has_reference_in(&self, block: usize, range: Range<usize>) -> bool {
-        self.links.iter().any(|l| {
-            l.block == block
-                && l.prose.start < range.end
-                && range.start < l.prose.end.max(l.prose.start + 1)
-        }) || self
+        // Links and references are recorded in document order: (block, prose offset) sorts them.
+        let i = self.links.partition_point(|l| {
+            (l.block, l.prose.end.max(l.prose.start + 1)) <= (block, range.start)
+        });
+        let link = self
+            .links
+            .get(i)
+            .is_some_and(|l| l.block == block && l.prose.start < range.end);
+        let j = self
             .footnote_refs
-            .iter()
-            .any(|f| f.block == block && range.start <= f.prose_at && f.prose_at <= range.end)
+            .partition_point(|f| (f.block, f.prose_at) < (block, range.start));
+        let note = self
+            .footnote_refs
+            .get(j)
+            .is_some_and(|f| f.block == block && f.prose_at <= range.end);
+        link || note
     }
 
     /// The end of the last byte of the document's text, ignoring trailing whitespace.
