@@ -4,8 +4,6 @@
 //! matter included. Only renderers turn offsets into `line:column`, and they all do it
 //! here, so a position is computed the same way in every output format.
 
-use std::ops::Range;
-
 /// The UTF-8 byte order mark. It is kept in the text (spans stay file offsets) but it is
 /// not a character an editor sees, so it never counts as a column.
 const BOM: &str = "\u{feff}";
@@ -41,9 +39,62 @@ impl Source {
         self.lines.position(&self.text, offset)
     }
 
-    /// Start and end positions of a span. The end is exclusive, like the span.
-    pub fn range_positions(&self, span: &Range<usize>) -> (Position, Position) {
-        (self.position(span.start), self.position(span.end))
+    /// The 0-based line holding a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.lines
+            .starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+
+    /// The byte offset where a 0-based line starts (the end of the text past the last).
+    pub fn line_start(&self, line: usize) -> usize {
+        self.lines
+            .starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len())
+    }
+
+    /// Positions of many offsets in increasing order, in time proportional to the
+    /// distance between them rather than to the length of their line: a paragraph that is
+    /// one long line can hold thousands of findings.
+    pub fn cursor(&self) -> PositionCursor<'_> {
+        PositionCursor {
+            source: self,
+            last: None,
+        }
+    }
+}
+
+/// See [`Source::cursor`].
+#[derive(Debug)]
+pub struct PositionCursor<'s> {
+    source: &'s Source,
+    last: Option<(usize, Position)>,
+}
+
+impl PositionCursor<'_> {
+    pub fn at(&mut self, offset: usize) -> Position {
+        let text = &self.source.text;
+        let offset = floor_char_boundary(text, offset);
+        let position = match self.last {
+            Some((from, p))
+                if from <= offset
+                    && from > 0
+                    && self.source.line_of(offset) + 1 == p.line
+                    && !text.get(from..offset).is_none_or(|t| t.ends_with('\r')) =>
+            {
+                let between = text.get(from..offset).unwrap_or("");
+                Position {
+                    line: p.line,
+                    column: p.column + between.chars().count(),
+                }
+            }
+            _ => self.source.position(offset),
+        };
+        self.last = Some((offset, position));
+        position
     }
 }
 
@@ -141,6 +192,18 @@ mod tests {
         assert_eq!(pos(t, 3), (1, 1));
         assert_eq!(pos(t, 4), (1, 2));
         assert_eq!(pos(t, 0), (1, 1));
+    }
+
+    #[test]
+    fn cursor_agrees_with_position() {
+        let text = "\u{feff}ab é\r\ncd\nlong line with words\r\n";
+        let src = Source::new("t.md", text.to_string());
+        let mut cursor = src.cursor();
+        for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+            assert_eq!(cursor.at(offset), src.position(offset), "offset {offset}");
+        }
+        // Going back starts afresh.
+        assert_eq!(cursor.at(1), src.position(1));
     }
 
     #[test]

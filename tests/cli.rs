@@ -693,3 +693,21 @@ fn help_explains_the_commands() {
         assert!(text.contains(needle), "check --help lacks {needle}");
     }
 }
+
+#[test]
+fn findings_far_into_a_very_long_line_are_reported_without_a_drawing() {
+    // miette pads underlines with a formatting width that Rust caps at 65,535.
+    let line = format!("{} TK here.\n", "word ".repeat(16_000));
+    let out = copydesk()
+        .args(["check", "--isolated", "--stdin-filename", "long.md", "-"])
+        .write_stdin(line)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("error[placeholder]: placeholder text: `TK`\n  --> long.md:1:80002\n"),
+        "{}",
+        &stdout[..stdout.len().min(2000)]
+    );
+}

@@ -10,8 +10,9 @@ pub(super) fn render(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     for report in reports {
+        let mut cursor = report.source.cursor();
         for d in &report.diagnostics {
-            let p = report.source.position(d.span.start);
+            let p = cursor.at(d.span.start);
             writeln!(
                 out,
                 "{}:{}:{}: {}[{}] {}",

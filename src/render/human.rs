@@ -6,11 +6,12 @@ use std::io::{self, Write};
 
 use miette::{
     Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan,
-    NamedSource, SourceCode,
+    MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
 use super::{FileReport, Summary};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::Source;
 
 #[derive(Debug, Clone, Copy)]
 pub struct HumanOptions {
@@ -31,7 +32,53 @@ impl Default for HumanOptions {
 /// Adapts one finding to miette's report.
 struct Report<'a> {
     finding: &'a Diagnostic,
-    source: &'a NamedSource<String>,
+    source: &'a Snippets<'a>,
+}
+
+/// The file as miette reads it. miette finds a span's lines by scanning the text from
+/// its start, once per finding; this hands it only the lines around the span, found with
+/// the line index, so a long file with many findings renders in linear time.
+struct Snippets<'a> {
+    source: &'a Source,
+}
+
+impl SourceCode for Snippets<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let source = self.source;
+        let start = span.offset();
+        let end = start + span.len();
+        if end > source.text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        // A window a line wider than miette asks for on each side reads the same.
+        let first = source.line_of(start).saturating_sub(before + 1);
+        let last = source.line_of(end) + after + 2;
+        let window_start = source.line_start(first);
+        let window = source
+            .text
+            .get(window_start..source.line_start(last))
+            .ok_or(MietteError::OutOfBounds)?;
+        let inner = SourceSpan::new((start - window_start).into(), span.len());
+        let contents = window.read_span(&inner, before, after)?;
+        let data: &'b [u8] = contents.data();
+        let offset = contents.span().offset() + window_start;
+        Ok(Box::new(
+            MietteSpanContents::new_named(
+                source.path.clone(),
+                data,
+                SourceSpan::new(offset.into(), contents.span().len()),
+                contents.line() + first,
+                contents.column(),
+                contents.line_count() + first,
+            )
+            .with_language("markdown"),
+        ))
+    }
 }
 
 impl fmt::Debug for Report<'_> {
@@ -84,6 +131,34 @@ impl MietteDiagnostic for Report<'_> {
     }
 }
 
+/// How far into a line a label may start and still be drawn: miette pads underlines with
+/// a formatting width, which Rust caps at 65,535 (a tab draws as up to four columns).
+const MAX_DRAWN_LINE_OFFSET: usize = 16_000;
+
+/// Whether every label of a finding is close enough to the start of its line to draw.
+fn drawable(source: &Source, finding: &Diagnostic) -> bool {
+    std::iter::once(&finding.span)
+        .chain(finding.labels.iter().map(|l| &l.span))
+        .all(|span| {
+            [span.start, span.end].iter().all(|&at| {
+                let line_start = source.line_start(source.line_of(at));
+                at.saturating_sub(line_start) < MAX_DRAWN_LINE_OFFSET
+            })
+        })
+}
+
+/// A finding without the drawn snippet.
+fn plain(path: &str, p: crate::source::Position, finding: &Diagnostic) -> String {
+    let mut text = format!(
+        "{}[{}]: {}\n  --> {path}:{}:{}\n",
+        finding.severity, finding.rule, finding.message, p.line, p.column
+    );
+    if let Some(help) = &finding.help {
+        text.push_str(&format!("  help: {help}\n"));
+    }
+    text
+}
+
 pub(super) fn render(
     reports: &[FileReport],
     summary: &Summary,
@@ -102,26 +177,20 @@ pub(super) fn render(
         if report.diagnostics.is_empty() {
             continue;
         }
-        let source = NamedSource::new(&report.source.path, report.source.text.clone())
-            .with_language("markdown");
+        let source = Snippets {
+            source: &report.source,
+        };
+        let mut cursor = report.source.cursor();
         for finding in &report.diagnostics {
             let mut text = String::new();
             let r = Report {
                 finding,
                 source: &source,
             };
-            if handler.render_report(&mut text, &r).is_err() {
-                // A report that cannot be drawn still says what is wrong.
-                let p = report.source.position(finding.span.start);
-                text = format!(
-                    "{}:{}:{}: {}[{}] {}\n",
-                    report.source.path,
-                    p.line,
-                    p.column,
-                    finding.severity,
-                    finding.rule,
-                    finding.message
-                );
+            let drawable = drawable(&report.source, finding);
+            if !drawable || handler.render_report(&mut text, &r).is_err() {
+                // A report that cannot be drawn still says what is wrong, and where.
+                text = plain(&report.source.path, cursor.at(finding.span.start), finding);
             }
             write!(out, "{text}")?;
             writeln!(out)?;

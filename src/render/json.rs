@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{FileReport, Summary};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
-use crate::source::Source;
+use crate::source::{PositionCursor, Source};
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -53,8 +53,13 @@ struct JsonSummary {
     infos: usize,
 }
 
-fn finding<'a>(source: &'a Source, d: &'a Diagnostic) -> Finding<'a> {
-    let (start, end) = source.range_positions(&d.span);
+fn finding<'a>(
+    source: &'a Source,
+    starts: &mut PositionCursor<'_>,
+    ends: &mut PositionCursor<'_>,
+    d: &'a Diagnostic,
+) -> Finding<'a> {
+    let (start, end) = (starts.at(d.span.start), ends.at(d.span.end));
     Finding {
         path: &source.path,
         rule: &d.rule,
@@ -92,7 +97,12 @@ pub(super) fn render(
         version: 1,
         diagnostics: reports
             .iter()
-            .flat_map(|r| r.diagnostics.iter().map(move |d| finding(&r.source, d)))
+            .flat_map(|r| {
+                let (mut starts, mut ends) = (r.source.cursor(), r.source.cursor());
+                r.diagnostics
+                    .iter()
+                    .map(move |d| finding(&r.source, &mut starts, &mut ends, d))
+            })
             .collect(),
         summary: JsonSummary {
             files: summary.files,

@@ -9,6 +9,7 @@ mod credit_line;
 mod figure_attribution;
 mod front_matter;
 mod phrase_list;
+mod ranges;
 mod required_statement;
 
 use regex::{Regex, RegexBuilder};

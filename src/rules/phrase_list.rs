@@ -57,6 +57,7 @@ use std::ops::Range;
 use regex::Regex;
 use serde::Deserialize;
 
+use super::ranges::Covering;
 use super::{Check, Context, Kind, ParamError, Setup, params, quoted};
 use crate::diagnostic::Diagnostic;
 use crate::document::BlockKind;
@@ -233,20 +234,21 @@ impl Check for PhraseList {
                     }
                 }
             }
-            let excepted: Vec<Range<usize>> = self
-                .exceptions
-                .iter()
-                .flat_map(|re| re.find_iter(text).map(|m| m.range()))
-                .collect();
+            let excepted = Covering::new(
+                self.exceptions
+                    .iter()
+                    .flat_map(|re| re.find_iter(text).map(|m| m.range()))
+                    .collect(),
+            );
+            // In text order, keeping the first of overlapping hits (a stable sort keeps the
+            // list order for hits at the same place).
+            found.sort_by_key(|m| m.start);
+            let mut end = hits.first().map_or(0, |h| h.end);
             for m in found {
-                if m.is_empty()
-                    || hits.iter().any(|h| h.start < m.end && m.start < h.end)
-                    || excepted
-                        .iter()
-                        .any(|e| e.start <= m.start && m.end <= e.end)
-                {
+                if m.is_empty() || m.start < end || excepted.covers_end(m.start + 1, m.end) {
                     continue;
                 }
+                end = m.end;
                 hits.push(m);
             }
             hits.sort_by_key(|h| h.start);

@@ -77,6 +77,7 @@ use std::ops::Range;
 use regex::Regex;
 use serde::Deserialize;
 
+use super::ranges::{Covering, overlaps, within};
 use super::{Check, Context, Kind, ParamError, Setup, compile_param_regexes, params, quoted};
 use crate::diagnostic::Diagnostic;
 use crate::document::{Block, BlockKind};
@@ -193,19 +194,17 @@ impl FigureAttribution {
 
     /// Prose ranges of the cues that name a source.
     fn cue_ranges(&self, text: &str) -> Vec<Range<usize>> {
-        let vague: Vec<Range<usize>> = self
-            .vague
-            .iter()
-            .flat_map(|re| re.find_iter(text).map(|m| m.range()))
-            .collect();
+        let vague = Covering::new(
+            self.vague
+                .iter()
+                .flat_map(|re| re.find_iter(text).map(|m| m.range()))
+                .collect(),
+        );
+        // A cue that ends inside a vague phrase ("experts estimate") names no one.
         self.cues
             .iter()
             .flat_map(|re| re.find_iter(text).map(|m| m.range()))
-            .filter(|c| {
-                !vague
-                    .iter()
-                    .any(|v| v.start < c.end && c.start < v.end && c.end <= v.end)
-            })
+            .filter(|c| !vague.covers_end(c.end, c.end))
             .collect()
     }
 }
@@ -224,20 +223,12 @@ impl Check for FigureAttribution {
                 continue;
             }
             let text = &block.prose.text;
-            let mut figures = self.numerals.figures(text);
+            let numerals = self.numerals.figures(text);
             let templates = template_spans(text);
+            let mut figures = numerals.clone();
             for re in &self.word_figures {
                 for m in re.find_iter(text) {
-                    if templates
-                        .iter()
-                        .any(|t| t.start <= m.start() && m.end() <= t.end)
-                    {
-                        continue;
-                    }
-                    if !figures
-                        .iter()
-                        .any(|f| f.start < m.end() && m.start() < f.end)
-                    {
+                    if !within(&templates, &m.range()) && !overlaps(&numerals, &m.range()) {
                         figures.push(m.range());
                     }
                 }
@@ -249,15 +240,27 @@ impl Check for FigureAttribution {
             let mut cues = self.cue_ranges(text);
             cues.extend(template_links(text));
             cues.extend(bracket_refs(text));
-            let sourced: Vec<bool> = block
+            let mut sourced: Vec<bool> = block
                 .sentences
                 .iter()
                 .map(|s| {
                     doc.has_reference_in(index, s.clone())
-                        || cues.iter().any(|c| c.start < s.end && s.start < c.end)
                         || html_link_in(doc.text(), block.prose.to_source(s.clone()))
                 })
                 .collect();
+            for c in &cues {
+                let first = block.sentence_at(c.start).unwrap_or(0);
+                for (i, s) in block.sentences.iter().enumerate().skip(first) {
+                    if s.start >= c.end {
+                        break;
+                    }
+                    if c.start < s.end
+                        && let Some(flag) = sourced.get_mut(i)
+                    {
+                        *flag = true;
+                    }
+                }
+            }
             // A quotation whose speaker is named where it opens or closes ("“…,” Sullivan
             // said"): its numbers are the speaker's words, not the writer's figures.
             let in_quotes: Vec<Range<usize>> = quotations(text)
@@ -281,11 +284,7 @@ impl Check for FigureAttribution {
                 let Some(s) = block.sentence_at(f.start) else {
                     continue;
                 };
-                if is_sourced(s)
-                    || in_quotes
-                        .iter()
-                        .any(|q| q.start <= f.start && f.end <= q.end)
-                {
+                if is_sourced(s) || within(&in_quotes, &f) {
                     continue;
                 }
                 match by_sentence.last_mut() {

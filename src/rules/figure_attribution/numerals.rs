@@ -6,6 +6,8 @@ use std::ops::Range;
 
 use regex::Regex;
 
+use crate::rules::ranges::within;
+
 /// The word lists of the pack that tell figures from other numbers, compiled once.
 pub(super) struct Numerals {
     pub(super) numbers: Regex,
@@ -30,6 +32,16 @@ enum NotFigure {
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
+}
+
+/// At most the last `n` bytes of `s`, on a char boundary: enough to compare a few words
+/// without copying the whole paragraph for every number.
+fn tail(s: &str, n: usize) -> &str {
+    let mut start = s.len().saturating_sub(n);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    s.get(start..).unwrap_or("")
 }
 
 /// The word before `at`, skipping spaces: letters, `.`, `#`, `'`; lowercased, without a
@@ -142,9 +154,10 @@ fn name_before(before: &str) -> Option<(&str, bool)> {
     // A sentence opens after a terminator, a colon, an opening quote or a dash, or at the
     // start of the block (emphasis markers are not in the prose text).
     let head = trimmed.get(..start).unwrap_or("").trim_end();
+    let head_tail = tail(head, 8).to_lowercase();
     let abbreviation = ["vs.", "e.g.", "i.e.", "cf."]
         .iter()
-        .any(|a| head.to_lowercase().ends_with(a));
+        .any(|a| head_tail.ends_with(a));
     let initial = !abbreviation
         && head.chars().next_back().is_none_or(|c| {
             matches!(
@@ -186,10 +199,7 @@ impl Numerals {
         let mut last_skip: Option<(NotFigure, usize)> = None;
         let templates = template_spans(text);
         for m in self.numbers.find_iter(text) {
-            if templates
-                .iter()
-                .any(|t| t.start <= m.start() && m.end() <= t.end)
-            {
+            if within(&templates, &m.range()) {
                 last_skip = Some((NotFigure::Identifier, m.end()));
                 continue;
             }
@@ -485,7 +495,7 @@ impl Numerals {
             }
         }
         if decimal && !money && !self.magnitudes.contains(&next_word) {
-            let lower = before.trim_end().to_lowercase();
+            let lower = tail(before.trim_end(), 16).to_lowercase();
             let ends_with_word = |w: &str| {
                 lower
                     .strip_suffix(w)
