@@ -65,7 +65,27 @@ pub struct PolicyError {
     help: Option<String>,
 }
 
+/// How far into a line a label may start and still be drawn by miette, whose underline
+/// padding overflows Rust's formatting width (65,535) far into a very long line.
+pub const MAX_DRAWN_LINE_OFFSET: usize = 16_000;
+
 impl Error {
+    /// Whether miette can draw this error's source snippet.
+    pub fn drawable(&self) -> bool {
+        match self {
+            Error::Policy(e) => {
+                let text = e.src.inner();
+                let at = e.span.offset().min(text.len());
+                let line_start = text
+                    .get(..at)
+                    .and_then(|t| t.rfind('\n'))
+                    .map_or(0, |i| i + 1);
+                at - line_start + e.span.len() < MAX_DRAWN_LINE_OFFSET
+            }
+            _ => true,
+        }
+    }
+
     pub(crate) fn policy(
         path: &str,
         text: &str,

@@ -70,8 +70,11 @@ pub fn report_errors(errors: &[Error]) {
     let mut stderr = io::stderr().lock();
     for e in errors {
         let mut text = String::new();
-        if handler.render_report(&mut text, e).is_err() {
+        if !e.drawable() || handler.render_report(&mut text, e).is_err() {
             text = format!("error: {e}\n");
+            if let Some(help) = miette::Diagnostic::help(e) {
+                text.push_str(&format!("  help: {help}\n"));
+            }
         }
         let _ = writeln!(stderr, "{text}");
     }

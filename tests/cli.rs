@@ -711,3 +711,24 @@ fn findings_far_into_a_very_long_line_are_reported_without_a_drawing() {
         &stdout[..stdout.len().min(2000)]
     );
 }
+
+#[test]
+fn a_policy_error_far_into_a_long_line_is_reported_plainly() {
+    let dir = tempdir();
+    let config = format!(
+        "extends = [\"opinion\"]\n[rules.placeholder]\nwords = [{}\"(\"]\npatterns = [{}\"(\"]\n",
+        "\"x\", ".repeat(20_000),
+        "\"x\", ".repeat(20_000)
+    );
+    write(dir.path(), "copydesk.toml", &config);
+    write(dir.path(), "a.md", "Text.\n");
+    let out = run_in(dir.path(), &["check", "a.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("error: invalid regular expression `(`"),
+        "{}",
+        &stderr[..stderr.len().min(500)]
+    );
+    assert!(!stderr.contains("panicked"));
+}

@@ -11,6 +11,7 @@ use miette::{
 
 use super::{FileReport, Summary};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::error::MAX_DRAWN_LINE_OFFSET;
 use crate::source::Source;
 
 #[derive(Debug, Clone, Copy)]
@@ -130,10 +131,6 @@ impl MietteDiagnostic for Report<'_> {
         Some(Box::new(std::iter::once(primary).chain(secondary)))
     }
 }
-
-/// How far into a line a label may start and still be drawn: miette pads underlines with
-/// a formatting width, which Rust caps at 65,535 (a tab draws as up to four columns).
-const MAX_DRAWN_LINE_OFFSET: usize = 16_000;
 
 /// Whether every label of a finding is close enough to the start of its line to draw.
 fn drawable(source: &Source, finding: &Diagnostic) -> bool {
