@@ -74,6 +74,15 @@ fn figures_and_non_figures() {
         ("The G20 met after COVID-19 eased.", &[]),
         ("See https://example.org/2023/10/report for details.", &[]),
         ("Use `404` in code.", &[]),
+        ("Group 3 worked on the survey.", &[]),
+        ("Over 100 participants came.", &["100"]),
+        ("Nearly 40 people fled.", &["40"]),
+        ("Introducing 10 new champions this year.", &["10"]),
+        ("The column is coded (1 = yes, 0 = no).", &[]),
+        (
+            "Names follow the scheme syntax.patterns.arm.5 in the docs.",
+            &[],
+        ),
     ];
     let mut wrong = Vec::new();
     for (text, expected) in cases {

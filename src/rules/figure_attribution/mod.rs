@@ -59,6 +59,9 @@
 //!   identifier ("the 1.0 release", "508 compliant", "3-D").
 //! - `times` (list of words): a number right before one of these is a time of day.
 //! - `magnitudes` (list of words): words that extend a figure ("million").
+//! - `quantifiers` (list of words): words that introduce a count at the start of a
+//!   sentence ("Over 100 people", "Nearly 40%"); any other capitalized word there makes
+//!   the number part of a name ("Group 3", "Phase 2").
 //! - `min-year`, `max-year` (integers): four-digit numbers in this range are years.
 //! - `scopes` (list): block kinds to check: `paragraph`, `list-item`, `heading`,
 //!   `table-cell`.
@@ -106,6 +109,7 @@ struct Params {
     labels: Vec<String>,
     times: Vec<String>,
     magnitudes: Vec<String>,
+    quantifiers: Vec<String>,
     min_year: u32,
     max_year: u32,
     scopes: Vec<Scope>,
@@ -167,6 +171,7 @@ fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, Par
             labels: word_set(&p.labels),
             times: word_set(&p.times),
             magnitudes: word_set(&p.magnitudes),
+            quantifiers: word_set(&p.quantifiers),
             years: p.min_year..p.max_year.saturating_add(1),
         },
         cues,

@@ -18,6 +18,7 @@ pub(super) struct Numerals {
     pub(super) labels: HashSet<String>,
     pub(super) times: HashSet<String>,
     pub(super) magnitudes: HashSet<String>,
+    pub(super) quantifiers: HashSet<String>,
     pub(super) years: Range<u32>,
 }
 
@@ -170,7 +171,7 @@ fn name_before(before: &str) -> Option<(&str, bool)> {
 
 /// Whether a word before a number names a thing that the number is part of ("Windows 10"
 /// is a name, "with 10" is not). See the module documentation.
-fn is_name(word: &str, initial: bool, decimal: bool) -> bool {
+fn is_name(word: &str, initial: bool, decimal: bool, quantifier: bool) -> bool {
     let mut chars = word.chars();
     let first_upper = chars.next().is_some_and(char::is_uppercase);
     let inner_upper = chars.clone().any(char::is_uppercase);
@@ -188,10 +189,19 @@ fn is_name(word: &str, initial: bool, decimal: bool) -> bool {
     if !initial {
         return true;
     }
+    // At the start of a sentence a capital says nothing: "Group 3" is a name, "Over 100"
+    // is a count. Words that introduce counts are pack data (`quantifiers`).
+    // Participles open sentences that count ("Introducing 10 new", "Acquired 150 gifts").
+    let participle = word.len() > 4 && (word.ends_with("ing") || word.ends_with("ed"));
     word.chars().count() == 1 && word != "A" && word != "I"
+        || word.chars().count() > 1 && !quantifier && !participle
 }
 
 impl Numerals {
+    fn is_quantifier(&self, word: &str) -> bool {
+        self.quantifiers.contains(&word.to_lowercase())
+    }
+
     /// Numeral figures in a block's prose, as ranges that include `$`, `%` and a
     /// following magnitude word.
     pub(super) fn figures(&self, text: &str) -> Vec<Range<usize>> {
@@ -261,6 +271,16 @@ impl Numerals {
             && token.chars().all(|c| c.is_ascii_digit())
             && !matches!(next, Some('%'))
         {
+            return Err(NotFigure::Identifier);
+        }
+        // A value in an assignment or a legend ("x = 5", "(1 = yes, 0 = no)").
+        if after.trim_start_matches(' ').starts_with('=')
+            || before.trim_end_matches(' ').ends_with('=')
+        {
+            return Err(NotFigure::Identifier);
+        }
+        // The tail of a dotted name ("syntax.patterns.arm.5", "v.2").
+        if prev == Some('.') && before.chars().rev().nth(1).is_some_and(char::is_alphabetic) {
             return Err(NotFigure::Identifier);
         }
         // More than one dot: a version or an address (2.1.3, 10.0.0.1); a version series
@@ -455,7 +475,7 @@ impl Numerals {
             && let Some((word, initial)) = name_before(before)
         {
             let ends = after.trim_start().is_empty() || after.trim_start().starts_with(':');
-            let name = is_name(word, initial, decimal)
+            let name = is_name(word, initial, decimal, self.is_quantifier(word))
                 || (initial && ends && word.starts_with(char::is_uppercase))
                 // "* pip 24.0", "* libgdiplus 6.1": a list of software and versions.
                 || (decimal && before.trim() == word && word.chars().all(|c| c.is_lowercase() || c.is_ascii_digit()));
@@ -489,7 +509,7 @@ impl Numerals {
             let at = before.trim_end().len() - prev_word.len();
             let owner = word_before(text, at);
             let named = name_before(text.get(..at).unwrap_or(""))
-                .is_some_and(|(w, initial)| is_name(w, initial, decimal));
+                .is_some_and(|(w, initial)| is_name(w, initial, decimal, self.is_quantifier(w)));
             if named || (decimal && self.identifiers.contains(&owner)) {
                 return Err(NotFigure::Identifier);
             }
