@@ -203,8 +203,27 @@ fn is_valid_date(text: &str) -> bool {
     rest.is_empty()
         || text.parse::<jiff::civil::DateTime>().is_ok()
         || text.parse::<jiff::Timestamp>().is_ok()
-        // Jekyll/Hugo also write "2023-11-13 09:30:00 +0100".
-        || rest.split_whitespace().next().is_some_and(|t| t.parse::<jiff::civil::Time>().is_ok())
+        // Jekyll and Hugo also read "2023-11-13 09:30:00 +0100" and "2012-06-08 2:43:37 -0400".
+        || rest
+            .trim_start_matches(['T', ' '])
+            .split_whitespace()
+            .next()
+            .is_some_and(is_clock_time)
+}
+
+/// `H:MM`, `HH:MM:SS`, `HH:MM:SS.fff`, with an optional zone glued on (`Z`, `+01:00`).
+fn is_clock_time(text: &str) -> bool {
+    let end = text.find(['Z', 'z', '+', '-']).unwrap_or(text.len());
+    let (clock, _zone) = text.split_at(end);
+    let mut parts = clock.split(':');
+    let number = |p: Option<&str>, max: u32| {
+        p.is_some_and(|p| {
+            let whole = p.split('.').next().unwrap_or("");
+            (1..=2).contains(&whole.len()) && whole.parse::<u32>().is_ok_and(|n| n <= max)
+        })
+    };
+    let (h, m, sec) = (parts.next(), parts.next(), parts.next());
+    number(h, 23) && number(m, 59) && (sec.is_none() || number(sec, 60)) && parts.next().is_none()
 }
 
 impl FrontMatterRule {
@@ -341,6 +360,10 @@ mod tests {
         assert!(is_valid_date("2024-02-29"));
         assert!(is_valid_date("2023-11-13T09:30:00Z"));
         assert!(is_valid_date("2023-11-13 09:30:00 +0100"));
+        assert!(is_valid_date("2012-06-08 2:43:37 -0400"));
+        assert!(is_valid_date("2016-03-23 9:00:00 -4"));
+        assert!(!is_valid_date("2016-03-23 29:00:00"));
+        assert!(!is_valid_date("2016-03-23 soon"));
         assert!(!is_valid_date("2023-13-45"));
         assert!(!is_valid_date("2023-02-29"));
         assert!(!is_valid_date("November 13"));
