@@ -250,13 +250,11 @@ fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
     if let Err(e) = render::render(args.format, &reports, &summary, &human, &mut stdout)
         && e.kind() != io::ErrorKind::BrokenPipe
     {
-        {
-            errors.push(Error::Io {
-                path: "<stdout>".into(),
-                reason: e.to_string(),
-                help: None,
-            });
-        }
+        errors.push(Error::Io {
+            path: "<stdout>".into(),
+            reason: e.to_string(),
+            help: None,
+        });
     }
     let _ = stdout.flush();
     drop(stdout);
