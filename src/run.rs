@@ -134,9 +134,16 @@ fn collect_inputs(args: &CheckArgs, errors: &mut Vec<Error>) -> Vec<Input> {
                     }),
                 }
             }
-        } else {
+        } else if meta.is_file() {
             // A file named on the command line is checked whatever its extension.
             files.push((display_path(path), path.clone()));
+        } else {
+            // A FIFO or a device would block the run or never end.
+            errors.push(Error::Io {
+                path: display_path(path),
+                reason: "not a regular file".into(),
+                help: Some("name Markdown files or folders; pipes are read with `-`".into()),
+            });
         }
     }
     files.sort();

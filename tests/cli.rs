@@ -732,3 +732,27 @@ fn a_policy_error_far_into_a_long_line_is_reported_plainly() {
     );
     assert!(!stderr.contains("panicked"));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_refused_not_read_forever() {
+    let dir = tempdir();
+    let fifo = dir.path().join("pipe.md");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo unavailable; skipping");
+        return;
+    }
+    write(dir.path(), "a.md", &fixture("clean.md"));
+    let out = copydesk()
+        .current_dir(dir.path())
+        .args(["check", "--format", "concise", "pipe.md", "a.md"])
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("cannot read `pipe.md`: not a regular file")
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("no problems found in 1 file"));
+}
