@@ -6,7 +6,8 @@
     clippy::unwrap_used,
     clippy::panic,
     clippy::indexing_slicing,
-    clippy::type_complexity
+    clippy::type_complexity,
+    clippy::print_stderr
 )]
 
 use std::path::Path;
