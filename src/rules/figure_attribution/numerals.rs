@@ -235,26 +235,22 @@ impl Numerals {
         let before = text.get(..range.start).unwrap_or("");
         let after = text.get(range.end..).unwrap_or("");
         let prev = before.chars().next_back();
+        // The character before `prev`.
+        let prev2 = before.chars().rev().nth(1);
         let next = after.chars().next();
 
         // Glued to letters: G20, H1N1, COVID-19, mp3.
         if prev.is_some_and(is_word_char) {
             return Err(NotFigure::Identifier);
         }
-        if prev == Some('-') && before.chars().rev().nth(1).is_some_and(char::is_alphabetic) {
+        if prev == Some('-') && prev2.is_some_and(char::is_alphabetic) {
             return Err(NotFigure::Identifier);
         }
         if prev == Some('#') || before.trim_end().ends_with('#') {
             return Err(NotFigure::Identifier);
         }
         // C++14, 11.0.19+7.
-        if prev == Some('+')
-            && before
-                .chars()
-                .rev()
-                .nth(1)
-                .is_some_and(|c| c.is_alphanumeric() || c == '+')
-        {
+        if prev == Some('+') && prev2.is_some_and(|c| c.is_alphanumeric() || c == '+') {
             return Err(NotFigure::Identifier);
         }
         // A time-zone offset: "UTC -3", "GMT+2".
@@ -280,7 +276,7 @@ impl Numerals {
             return Err(NotFigure::Identifier);
         }
         // The tail of a dotted name ("syntax.patterns.arm.5", "v.2").
-        if prev == Some('.') && before.chars().rev().nth(1).is_some_and(char::is_alphabetic) {
+        if prev == Some('.') && prev2.is_some_and(char::is_alphabetic) {
             return Err(NotFigure::Identifier);
         }
         // More than one dot: a version or an address (2.1.3, 10.0.0.1); a version series
@@ -333,13 +329,7 @@ impl Numerals {
         if next == Some(':') && after.chars().nth(1).is_some_and(|c| c.is_ascii_digit()) {
             return Err(NotFigure::Other);
         }
-        if prev == Some(':')
-            && before
-                .chars()
-                .rev()
-                .nth(1)
-                .is_some_and(|c| c.is_ascii_digit())
-        {
+        if prev == Some(':') && prev2.is_some_and(|c| c.is_ascii_digit()) {
             return Err(NotFigure::Other);
         }
         // URLs, paths, e-mail addresses, code-like words.
