@@ -36,6 +36,23 @@ pub enum Command {
     Rules(PolicyArgs),
     /// Explain a rule: what it checks, why editors care, examples, its settings.
     Explain(ExplainArgs),
+    /// Install or remove the git pre-commit hook that runs `copydesk check --staged`.
+    #[command(subcommand)]
+    Hook(HookCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HookCommand {
+    /// Write a pre-commit hook into this repository (honouring core.hooksPath), so that a
+    /// commit is refused while a staged article breaks the policy.
+    Install {
+        /// Replace a pre-commit hook copydesk did not write; it is kept as
+        /// `pre-commit.copydesk-backup` and put back by `hook uninstall`.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Remove the pre-commit hook copydesk wrote (any other hook is left alone).
+    Uninstall,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -50,9 +67,11 @@ pub struct PolicyArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("git_scope").args(["staged", "changed"])))]
 pub struct CheckArgs {
     /// Files and folders to check; folders are searched for *.md and *.markdown files,
-    /// honouring .gitignore. `-` reads one article from standard input.
+    /// honouring .gitignore. `-` reads one article from standard input. With --staged or
+    /// --changed, only the changed files below these paths are checked.
     #[arg(value_name = "PATHS", default_value = ".")]
     pub paths: Vec<PathBuf>,
 
@@ -68,6 +87,26 @@ pub struct CheckArgs {
     /// configuration is looked for).
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
+
+    /// Check what the next commit holds: the staged (index) content of added, modified and
+    /// renamed Markdown files, not the working tree. For pre-commit hooks.
+    #[arg(long, help_heading = "Git", conflicts_with = "changed")]
+    pub staged: bool,
+
+    /// Check only the Markdown files this branch changed: from its merge base with
+    /// --since REF to the working tree, untracked files included.
+    #[arg(long, help_heading = "Git")]
+    pub changed: bool,
+
+    /// The base branch for --changed [default: origin/HEAD, else main, else master].
+    #[arg(long, value_name = "REF", help_heading = "Git", requires = "changed")]
+    pub since: Option<String>,
+
+    /// With --staged or --changed: report only findings on added or modified lines.
+    /// Findings about the whole article (a missing disclaimer, credit or front matter)
+    /// are reported whenever the file changed.
+    #[arg(long, help_heading = "Git", requires = "git_scope")]
+    pub changed_lines: bool,
 
     /// When to use colour in the human report.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]

@@ -48,6 +48,15 @@ pub enum Error {
     #[error("{0}")]
     #[diagnostic(code(copydesk::usage))]
     Usage(String),
+
+    /// No repository, an unknown revision, no merge base: `--staged`, `--changed`, `hook`.
+    #[error("{message}")]
+    #[diagnostic(code(copydesk::git))]
+    Git {
+        message: String,
+        #[help]
+        help: Option<String>,
+    },
 }
 
 /// A policy error with the policy file's text, so the report can show the line.

@@ -7,11 +7,12 @@ use std::process::ExitCode;
 
 use miette::{GraphicalReportHandler, GraphicalTheme};
 
-use crate::cli::{CheckArgs, ColorChoice, Command, ExplainArgs, FailOn, PolicyArgs};
+use crate::cli::{CheckArgs, ColorChoice, Command, ExplainArgs, FailOn, HookCommand, PolicyArgs};
 use crate::config::{ConfigChoice, Policies};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine;
 use crate::error::Error;
+use crate::git::{self, ChangedLines};
 use crate::policy::Policy;
 use crate::render::{self, FileReport, HumanOptions, Summary};
 use crate::rules;
@@ -39,6 +40,7 @@ pub fn run(command: Command) -> ExitStatus {
         Command::Check(args) => check(&args),
         Command::Rules(args) => list_rules(&args),
         Command::Explain(args) => explain(&args),
+        Command::Hook(command) => hook(&command),
     };
     match result {
         Ok(status) => status,
@@ -80,10 +82,33 @@ pub fn report_errors(errors: &[Error]) {
     }
 }
 
-/// One input: a path on disk or standard input.
+/// One input: a path on disk, staged content, or standard input.
 enum Input {
-    File { path: PathBuf, display: String },
-    Stdin { display: String },
+    File {
+        path: PathBuf,
+        display: String,
+        /// With `--changed-lines`: the lines whose findings are reported.
+        lines: Option<ChangedLines>,
+    },
+    Staged {
+        /// The file's place in the working tree, where its configuration is looked for.
+        path: PathBuf,
+        display: String,
+        bytes: Vec<u8>,
+        lines: Option<ChangedLines>,
+    },
+    Stdin {
+        display: String,
+    },
+}
+
+impl Input {
+    fn lines(&self) -> Option<&ChangedLines> {
+        match self {
+            Input::File { lines, .. } | Input::Staged { lines, .. } => lines.as_ref(),
+            Input::Stdin { .. } => None,
+        }
+    }
 }
 
 fn display_path(path: &Path) -> String {
@@ -91,7 +116,29 @@ fn display_path(path: &Path) -> String {
     s.strip_prefix("./").map_or(s.clone(), str::to_string)
 }
 
-fn is_markdown(path: &Path) -> bool {
+/// `path` (absolute) as seen from `cwd` (absolute): `articles/a.md`, `../a.md`.
+fn relative_display(path: &Path, cwd: &Path) -> String {
+    let mut common = 0;
+    for (a, b) in path.components().zip(cwd.components()) {
+        if a != b {
+            break;
+        }
+        common += 1;
+    }
+    if common == 0 {
+        return path.display().to_string();
+    }
+    let mut rel = PathBuf::new();
+    for _ in cwd.components().skip(common) {
+        rel.push("..");
+    }
+    for c in path.components().skip(common) {
+        rel.push(c);
+    }
+    rel.display().to_string()
+}
+
+pub(crate) fn is_markdown(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
@@ -150,7 +197,11 @@ fn collect_inputs(args: &CheckArgs, errors: &mut Vec<Error>) -> Vec<Input> {
     files.dedup_by(|a, b| a.0 == b.0);
     let mut inputs: Vec<Input> = files
         .into_iter()
-        .map(|(display, path)| Input::File { path, display })
+        .map(|(display, path)| Input::File {
+            path,
+            display,
+            lines: None,
+        })
         .collect();
     if let Some(display) = stdin {
         inputs.push(Input::Stdin { display });
@@ -175,12 +226,61 @@ fn decode(display: &str, bytes: Vec<u8>) -> Result<String, Error> {
     })
 }
 
+/// The files `--staged` or `--changed` select, below the paths given, sorted by path.
+fn collect_changed(args: &CheckArgs) -> Result<Vec<Input>, Error> {
+    if args.paths.iter().any(|p| p.as_os_str() == "-") {
+        return Err(Error::Usage(
+            "standard input (`-`) cannot be combined with --staged or --changed".into(),
+        ));
+    }
+    let cwd = std::env::current_dir()
+        .and_then(std::fs::canonicalize)
+        .map_err(|e| Error::io(".", &e))?;
+    let repo = git::Repository::discover(&cwd)?;
+    let files = if args.staged {
+        repo.staged()?
+    } else {
+        repo.changed(args.since.as_deref())?.0
+    };
+    // The paths given narrow the selection; a path that does not exist selects nothing.
+    let scopes: Vec<PathBuf> = args
+        .paths
+        .iter()
+        .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| cwd.join(p)))
+        .collect();
+    Ok(files
+        .into_iter()
+        .filter(|f| scopes.iter().any(|s| f.path.starts_with(s)))
+        .map(|f| {
+            let display = relative_display(&f.path, &cwd);
+            let lines = args.changed_lines.then_some(f.lines);
+            match f.staged {
+                Some(bytes) => Input::Staged {
+                    path: f.path,
+                    display,
+                    bytes,
+                    lines,
+                },
+                None => Input::File {
+                    path: f.path,
+                    display,
+                    lines,
+                },
+            }
+        })
+        .collect())
+}
+
 fn read_input(input: &Input) -> Result<Source, Error> {
     match input {
-        Input::File { path, display } => {
+        Input::File { path, display, .. } => {
             let bytes = std::fs::read(path).map_err(|e| Error::io(display, &e))?;
             Ok(Source::new(display.clone(), decode(display, bytes)?))
         }
+        Input::Staged { display, bytes, .. } => Ok(Source::new(
+            display.clone(),
+            decode(display, bytes.clone())?,
+        )),
         Input::Stdin { display } => {
             let mut bytes = Vec::new();
             io::stdin()
@@ -193,7 +293,11 @@ fn read_input(input: &Input) -> Result<Source, Error> {
 
 fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
     let mut errors = Vec::new();
-    let inputs = collect_inputs(args, &mut errors);
+    let inputs = if args.staged || args.changed {
+        collect_changed(args)?
+    } else {
+        collect_inputs(args, &mut errors)
+    };
     // Paths that could not even be listed (missing files, unreadable folders).
     let unlisted = errors.len();
     let mut policies = Policies::new(choice(&args.policy));
@@ -210,7 +314,7 @@ fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
             }
         };
         let config_dir = match input {
-            Input::File { path, .. } => path.clone(),
+            Input::File { path, .. } | Input::Staged { path, .. } => path.clone(),
             Input::Stdin { display } => Path::new(display)
                 .parent()
                 .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
@@ -228,7 +332,10 @@ fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
                 continue;
             }
         };
-        let diagnostics = engine::check_source(&policy, &source);
+        let mut diagnostics = engine::check_source(&policy, &source);
+        if let Some(lines) = input.lines() {
+            keep_changed_lines(&source, lines, &mut diagnostics);
+        }
         reports.push(FileReport {
             source,
             diagnostics,
@@ -288,6 +395,27 @@ fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
     } else {
         ExitStatus::Success
     })
+}
+
+/// `--changed-lines`: keeps findings whose span touches a changed line, and findings
+/// about the whole document.
+fn keep_changed_lines(source: &Source, lines: &ChangedLines, diagnostics: &mut Vec<Diagnostic>) {
+    diagnostics.retain(|d| {
+        let first = source.line_of(d.span.start) + 1;
+        let last = source.line_of(d.span.end.saturating_sub(1).max(d.span.start)) + 1;
+        d.document_level || lines.touches(first, last)
+    });
+}
+
+fn hook(command: &HookCommand) -> Result<ExitStatus, Error> {
+    let cwd = std::env::current_dir().map_err(|e| Error::io(".", &e))?;
+    let repo = git::Repository::discover(&cwd)?;
+    let outcome = match command {
+        HookCommand::Install { force } => git::hook::install(&repo, *force)?,
+        HookCommand::Uninstall => git::hook::uninstall(&repo)?,
+    };
+    let _ = writeln!(io::stdout().lock(), "{outcome}");
+    Ok(ExitStatus::Success)
 }
 
 fn terminal_width() -> Option<usize> {
