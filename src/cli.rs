@@ -21,7 +21,7 @@ use crate::render::OutputFormat;
     max_term_width = 100
 )]
 #[command(
-    after_help = "Examples:\n  copydesk check article.md          check one article\n  copydesk check articles/           check every .md and .markdown file below a folder\n  copydesk check --format json .     machine-readable findings\n  copydesk rules                     list the rules in force\n  copydesk explain disclaimer        what a rule checks and why\n\nExit status: 0 no findings at or above --fail-on, 1 findings, 2 the run could not be completed."
+    after_help = "Examples:\n  copydesk check article.md          check one article\n  copydesk check articles/           check every .md and .markdown file below a folder\n  copydesk check --format json .     machine-readable findings\n  copydesk check --staged            what the next commit holds (for pre-commit hooks)\n  copydesk check --changed           the files this branch changed since main\n  copydesk hook install              refuse commits of articles that break the policy\n  copydesk rules                     list the rules in force\n  copydesk explain disclaimer        what a rule checks and why\n\nExit status: 0 no findings at or above --fail-on, 1 findings, 2 the run could not be completed."
 )]
 pub struct Cli {
     #[command(subcommand)]

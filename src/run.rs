@@ -128,14 +128,13 @@ fn relative_display(path: &Path, cwd: &Path) -> String {
     if common == 0 {
         return path.display().to_string();
     }
-    let mut rel = PathBuf::new();
-    for _ in cwd.components().skip(common) {
-        rel.push("..");
-    }
-    for c in path.components().skip(common) {
-        rel.push(c);
-    }
-    rel.display().to_string()
+    // Forward slashes, as git shows paths, on every platform.
+    let ups = cwd.components().skip(common).map(|_| "..".to_string());
+    let downs = path
+        .components()
+        .skip(common)
+        .map(|c| c.as_os_str().to_string_lossy().into_owned());
+    ups.chain(downs).collect::<Vec<_>>().join("/")
 }
 
 pub(crate) fn is_markdown(path: &Path) -> bool {
