@@ -126,6 +126,11 @@ impl Diagnostic {
         self
     }
 
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
+    }
+
     pub fn document_level(mut self) -> Self {
         self.document_level = true;
         self

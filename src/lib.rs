@@ -15,3 +15,4 @@ pub mod render;
 pub mod rules;
 pub mod run;
 pub mod source;
+pub mod suppress;

@@ -120,6 +120,9 @@ pub struct Document<'s> {
     pub blocks: Vec<Block>,
     pub links: Vec<Link>,
     pub footnote_refs: Vec<FootnoteRef>,
+    /// HTML comments (`<!-- … -->`), in HTML blocks and inline, in file order: where
+    /// suppression directives live.
+    pub comments: Vec<Range<usize>>,
 }
 
 impl<'s> Document<'s> {
@@ -145,6 +148,9 @@ impl<'s> Document<'s> {
         links.sort_by_key(|l| (l.block, l.prose.start));
         let mut footnote_refs = builder.footnote_refs;
         footnote_refs.sort_by_key(|f| (f.block, f.prose_at));
+        let mut comments = builder.comments;
+        comments.sort_by_key(|c| c.start);
+        comments.dedup();
         Document {
             source,
             front_matter,
@@ -152,6 +158,7 @@ impl<'s> Document<'s> {
             blocks,
             links,
             footnote_refs,
+            comments,
         }
     }
 
@@ -215,6 +222,26 @@ struct Builder {
     image_depth: u16,
     /// Open links: (block, prose start, file span, destination).
     open_links: Vec<(usize, usize, Range<usize>, String)>,
+    comments: Vec<Range<usize>>,
+}
+
+/// The HTML comments that start in `range` of `file`; an unclosed one runs to the end.
+fn comments_in(file: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut at = range.start;
+    while at < range.end {
+        let Some(open) = file.get(at..range.end).and_then(|t| t.find("<!--")) else {
+            break;
+        };
+        let start = at + open;
+        let end = file
+            .get(start + 4..)
+            .and_then(|t| t.find("-->"))
+            .map_or(file.len(), |i| start + 4 + i + 3);
+        found.push(start..end);
+        at = end;
+    }
+    found
 }
 
 impl Builder {
@@ -277,6 +304,10 @@ impl Builder {
                     });
                 }
             }
+            Event::InlineHtml(t) if t.starts_with("<!--") => {
+                let start = range.start;
+                self.comments.extend(comments_in(file, start..start + 4));
+            }
             // Inline HTML, comments included, is not prose; HTML blocks are recorded at Start.
             Event::Html(_) | Event::InlineHtml(_) | Event::Rule | Event::TaskListMarker(_) => {}
         }
@@ -319,6 +350,7 @@ impl Builder {
                 } else {
                     BlockKind::Html
                 };
+                self.comments.extend(comments_in(file, range.clone()));
                 self.new_block(kind, range);
                 self.open.push(usize::MAX);
             }

@@ -8,9 +8,11 @@
 mod credit_line;
 mod figure_attribution;
 mod front_matter;
+mod invalid_suppression;
 mod phrase_list;
 mod ranges;
 mod required_statement;
+mod unused_suppression;
 
 use regex::{Regex, RegexBuilder};
 use serde::de::DeserializeOwned;
@@ -19,17 +21,27 @@ use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::policy::Texts;
 use crate::policy::end_matter::Layout;
+use crate::suppress::Audit;
 
 /// What a rule reads: the Document, and where its body ends.
 pub struct Context<'a> {
     pub doc: &'a Document<'a>,
     pub layout: &'a Layout,
+    /// The document's suppression directives and what they covered; only given to checks
+    /// that run after suppressions are applied.
+    pub suppressions: Option<&'a Audit>,
 }
 
 /// A compiled rule. It reports findings without rule id or severity: the engine adds
 /// both from the policy.
 pub trait Check: Send + Sync {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
+
+    /// Checks that audit the suppressions themselves run once the other rules' findings
+    /// have been suppressed, and see the [`Audit`].
+    fn after_suppressions(&self) -> bool {
+        false
+    }
 }
 
 /// What a kind is given to build its check.
@@ -104,6 +116,8 @@ pub static KINDS: &[&Kind] = &[
     &figure_attribution::KIND,
     &phrase_list::KIND,
     &front_matter::KIND,
+    &unused_suppression::KIND,
+    &invalid_suppression::KIND,
 ];
 
 pub fn kind(name: &str) -> Option<&'static Kind> {
