@@ -108,6 +108,25 @@ pub struct CheckArgs {
     #[arg(long, help_heading = "Git", requires = "git_scope")]
     pub changed_lines: bool,
 
+    /// Apply the safe fixes (typography, house terms, stale suppressions …) to the files,
+    /// then report what is left.
+    #[arg(long, help_heading = "Fixes")]
+    pub fix: bool,
+
+    /// Also apply unsafe fixes: those that may change meaning (an edit inside a
+    /// quotation, inserting the disclaimer or credit). Implies --fix unless --diff is given.
+    #[arg(long, help_heading = "Fixes")]
+    pub unsafe_fixes: bool,
+
+    /// Print the fixes as a unified diff instead of writing them; exit 1 if there are any.
+    #[arg(long, help_heading = "Fixes")]
+    pub diff: bool,
+
+    /// Print how many findings each rule has (suppressed ones included) instead of the
+    /// findings.
+    #[arg(long, conflicts_with = "diff")]
+    pub statistics: bool,
+
     /// When to use colour in the human report.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod engine;
 pub mod error;
+pub mod fix;
 pub mod git;
 pub mod policy;
 pub mod render;

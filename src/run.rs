@@ -1,6 +1,7 @@
 //! The commands: find the files, load each policy once, check, render, choose the exit
 //! code. Errors about one file are reported and the other files are still checked.
 
+use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -12,8 +13,10 @@ use crate::config::{ConfigChoice, Policies};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine;
 use crate::error::Error;
+use crate::fix;
 use crate::git::{self, ChangedLines};
 use crate::policy::Policy;
+use crate::render::statistics;
 use crate::render::{self, FileReport, HumanOptions, Summary};
 use crate::rules;
 use crate::source::Source;
@@ -291,6 +294,7 @@ fn read_input(input: &Input) -> Result<Source, Error> {
 }
 
 fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
+    let fixing = fix_mode(args)?;
     let mut errors = Vec::new();
     let inputs = if args.staged || args.changed {
         collect_changed(args)?
@@ -300,6 +304,9 @@ fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
     // Paths that could not even be listed (missing files, unreadable folders).
     let unlisted = errors.len();
     let mut policies = Policies::new(choice(&args.policy));
+    let mut fixes = FixTally::default();
+    let mut diffs = String::new();
+    let mut suppressed: BTreeMap<String, (usize, Severity)> = BTreeMap::new();
     let mut reports = Vec::new();
     let mut failed_configs = Vec::new();
     let mut unchecked = 0;
@@ -331,13 +338,87 @@ fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
                 continue;
             }
         };
-        let mut diagnostics = engine::check_source(&policy, &source);
+        let (source, checked) = match fixing {
+            Some(allowed) => {
+                let fixed = fix::fix_text(&policy, &source.path, source.text.clone(), allowed);
+                let outcome = if fixed.text == source.text {
+                    Ok(())
+                } else if args.diff {
+                    diffs.push_str(&fix::unified_diff(&source.path, &source.text, &fixed.text));
+                    Ok(())
+                } else if let Input::File { path, .. } = input {
+                    fix::write_atomically(path, &fixed.text)
+                        .map_err(|e| Error::io(&source.path, &e))
+                } else {
+                    Ok(())
+                };
+                match outcome {
+                    Ok(()) if fixed.text != source.text => {
+                        fixes.files += 1;
+                        fixes.applied += fixed.applied;
+                        if !fixed.converged {
+                            fixes.unconverged.push(source.path.clone());
+                        }
+                        (Source::new(source.path.clone(), fixed.text), fixed.checked)
+                    }
+                    Ok(()) => (source, fixed.checked),
+                    Err(e) => {
+                        // Not written: report the findings of the file as it is.
+                        errors.push(e);
+                        let checked = engine::check_source_full(&policy, &source);
+                        (source, checked)
+                    }
+                }
+            }
+            None => {
+                let checked = engine::check_source_full(&policy, &source);
+                (source, checked)
+            }
+        };
+        let mut diagnostics = checked.diagnostics;
         if let Some(lines) = input.lines() {
             keep_changed_lines(&source, lines, &mut diagnostics);
+        }
+        for d in &checked.suppressed {
+            suppressed
+                .entry(d.rule.clone())
+                .or_insert((0, d.severity))
+                .0 += 1;
         }
         reports.push(FileReport {
             source,
             diagnostics,
+        });
+    }
+
+    if args.diff {
+        let mut stdout = io::stdout().lock();
+        let _ = stdout.write_all(diffs.as_bytes());
+        let _ = stdout.flush();
+        drop(stdout);
+        let failed = !errors.is_empty() || !failed_configs.is_empty();
+        report_errors(&errors);
+        return Ok(if failed {
+            ExitStatus::Error
+        } else if fixes.files > 0 {
+            ExitStatus::Findings
+        } else {
+            ExitStatus::Success
+        });
+    }
+    if fixing.is_some() {
+        fixes.report();
+    }
+    if args.statistics {
+        let mut stdout = io::stdout().lock();
+        let _ = statistics::render(args.format, &reports, &suppressed, &mut stdout);
+        drop(stdout);
+        let failed = !errors.is_empty() || !failed_configs.is_empty();
+        report_errors(&errors);
+        return Ok(if failed {
+            ExitStatus::Error
+        } else {
+            exit_for(args.fail_on, &reports)
         });
     }
 
@@ -377,7 +458,12 @@ fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
     if had_errors {
         return Ok(ExitStatus::Error);
     }
-    let threshold = match args.fail_on {
+    Ok(exit_for(args.fail_on, &reports))
+}
+
+/// 1 when a finding is at or above the `--fail-on` level, else 0.
+fn exit_for(fail_on: FailOn, reports: &[FileReport]) -> ExitStatus {
+    let threshold = match fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
         FailOn::Info => Some(Severity::Info),
@@ -389,11 +475,64 @@ fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
             .flat_map(|r| &r.diagnostics)
             .any(|d| d.severity >= t)
     });
-    Ok(if failing {
+    if failing {
         ExitStatus::Findings
     } else {
         ExitStatus::Success
-    })
+    }
+}
+
+/// Which fixes `--fix`, `--unsafe-fixes` and `--diff` ask for, or why they cannot run.
+fn fix_mode(args: &CheckArgs) -> Result<Option<fix::Allowed>, Error> {
+    if !(args.fix || args.unsafe_fixes || args.diff) {
+        return Ok(None);
+    }
+    let writes = !args.diff;
+    if writes && args.staged {
+        return Err(Error::Usage(
+            "--fix cannot be combined with --staged: it would change the working tree while checking the index; use --diff to see the fixes".into(),
+        ));
+    }
+    if writes && args.paths.iter().any(|p| p.as_os_str() == "-") {
+        return Err(Error::Usage(
+            "--fix writes files and cannot fix standard input; use --diff to see the fixes".into(),
+        ));
+    }
+    Ok(Some(if args.unsafe_fixes {
+        fix::Allowed::Unsafe
+    } else {
+        fix::Allowed::Safe
+    }))
+}
+
+/// What `--fix` did, told on standard error (standard output holds the report).
+#[derive(Debug, Default)]
+struct FixTally {
+    applied: usize,
+    files: usize,
+    unconverged: Vec<String>,
+}
+
+impl FixTally {
+    fn report(&self) {
+        let mut err = io::stderr().lock();
+        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+        if self.applied > 0 {
+            let _ = writeln!(
+                err,
+                "fixed {} in {}",
+                plural(self.applied, "finding"),
+                plural(self.files, "file")
+            );
+        }
+        for path in &self.unconverged {
+            let _ = writeln!(
+                err,
+                "warning: fixes to {path} were still changing it after {} passes; check the result",
+                fix::MAX_PASSES
+            );
+        }
+    }
 }
 
 /// `--changed-lines`: keeps findings whose span touches a changed line, and findings

@@ -4,6 +4,7 @@
 mod concise;
 mod human;
 mod json;
+pub mod statistics;
 
 use std::io::{self, Write};
 

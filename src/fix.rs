@@ -1,0 +1,249 @@
+//! Applying fixes: `--fix`, `--unsafe-fixes` and `--diff`.
+//!
+//! A fix is a set of edits to byte ranges of the text the finding was made on. Fixes are
+//! applied in passes: each pass takes the allowed fixes in order of position, skips any
+//! that overlaps one already taken (it is re-checked on the next pass, against the new
+//! text), and applies the rest back to front so earlier offsets stay valid. The file is
+//! then checked again, until no allowed fix is left or [`MAX_PASSES`] is reached: one
+//! fix can make another finding appear or go away, and a pass never applies a fix computed
+//! on text that has since changed. Bytes outside the edits are never touched.
+
+use std::io::Write;
+use std::ops::Range;
+use std::path::Path;
+
+use crate::diagnostic::{Applicability, Diagnostic, Fix};
+use crate::engine::{self, Checked};
+use crate::policy::Policy;
+use crate::source::Source;
+
+/// Passes before giving up: fixes that undo each other must not loop forever.
+pub const MAX_PASSES: usize = 10;
+
+/// Which fixes may be applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Allowed {
+    Safe,
+    /// Safe and unsafe fixes.
+    Unsafe,
+}
+
+impl Allowed {
+    pub fn permits(self, a: Applicability) -> bool {
+        match a {
+            Applicability::Safe => true,
+            Applicability::Unsafe => self == Allowed::Unsafe,
+            Applicability::DisplayOnly => false,
+        }
+    }
+}
+
+/// The result of fixing one file.
+#[derive(Debug)]
+pub struct Fixed {
+    pub text: String,
+    /// Fixes applied, over all passes.
+    pub applied: usize,
+    /// The findings on the final text.
+    pub checked: Checked,
+    /// False when fixes were still being found after [`MAX_PASSES`].
+    pub converged: bool,
+}
+
+/// Whether a fix's edits are usable on `text`: in bounds, on character boundaries, sorted
+/// and not overlapping one another.
+fn well_formed(text: &str, fix: &Fix) -> bool {
+    let mut last_end = 0;
+    for (i, e) in fix.edits.iter().enumerate() {
+        let ok = e.range.start <= e.range.end
+            && e.range.end <= text.len()
+            && text.is_char_boundary(e.range.start)
+            && text.is_char_boundary(e.range.end)
+            && (i == 0 || e.range.start >= last_end);
+        if !ok {
+            return false;
+        }
+        last_end = e.range.end;
+    }
+    !fix.edits.is_empty()
+}
+
+/// Two ranges conflict when they overlap, or when both touch the same point (two
+/// insertions at one offset would have an arbitrary order).
+fn conflict(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end || a.start == b.start || a.end == b.end
+}
+
+/// Applies the allowed, non-overlapping fixes of one pass. Returns the new text and how
+/// many fixes were applied.
+pub fn apply_once(text: &str, diagnostics: &[Diagnostic], allowed: Allowed) -> (String, usize) {
+    let mut fixes: Vec<&Fix> = diagnostics
+        .iter()
+        .filter_map(|d| d.fix.as_ref())
+        .filter(|f| allowed.permits(f.applicability) && well_formed(text, f))
+        .collect();
+    fixes.sort_by_key(|f| f.edits.first().map(|e| (e.range.start, e.range.end)));
+    let mut taken: Vec<&Fix> = Vec::new();
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    for fix in fixes {
+        let clashes = fix
+            .edits
+            .iter()
+            .any(|e| ranges.iter().any(|r| conflict(r, &e.range)));
+        let no_op = fix
+            .edits
+            .iter()
+            .all(|e| text.get(e.range.clone()) == Some(e.replacement.as_str()));
+        if clashes || no_op {
+            continue;
+        }
+        ranges.extend(fix.edits.iter().map(|e| e.range.clone()));
+        taken.push(fix);
+    }
+    let mut edits: Vec<_> = taken.iter().flat_map(|f| f.edits.iter()).collect();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.range.start));
+    let mut out = text.to_string();
+    for e in edits {
+        out.replace_range(e.range.clone(), &e.replacement);
+    }
+    (out, taken.len())
+}
+
+/// Fixes a text until no allowed fix is left (or [`MAX_PASSES`]).
+pub fn fix_text(policy: &Policy, path: &str, text: String, allowed: Allowed) -> Fixed {
+    let mut source = Source::new(path, text);
+    let mut checked = engine::check_source_full(policy, &source);
+    let mut applied = 0;
+    for _ in 0..MAX_PASSES {
+        let (next, n) = apply_once(&source.text, &checked.diagnostics, allowed);
+        if n == 0 {
+            return Fixed {
+                text: source.text,
+                applied,
+                checked,
+                converged: true,
+            };
+        }
+        applied += n;
+        source = Source::new(path, next);
+        checked = engine::check_source_full(policy, &source);
+    }
+    let converged = apply_once(&source.text, &checked.diagnostics, allowed).1 == 0;
+    Fixed {
+        text: source.text,
+        applied,
+        checked,
+        converged,
+    }
+}
+
+/// Replaces a file's content atomically: a temporary file in the same folder, with the
+/// original's permissions, renamed over it. A crash leaves the old or the new file, never
+/// half of one.
+pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let permissions = std::fs::metadata(path)?.permissions();
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".copydesk-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(text.as_bytes())?;
+    tmp.as_file().sync_all()?;
+    std::fs::set_permissions(tmp.path(), permissions)?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// A unified diff of a fix, as `git diff` shows it.
+pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Edit;
+
+    fn fixable(range: Range<usize>, to: &str, a: Applicability) -> Diagnostic {
+        Diagnostic::new("m", range.clone()).with_fix(Fix {
+            title: "t".into(),
+            applicability: a,
+            edits: vec![Edit {
+                range,
+                replacement: to.into(),
+            }],
+        })
+    }
+
+    #[test]
+    fn applies_non_overlapping_fixes_and_keeps_other_bytes() {
+        let text = "one two three";
+        let ds = [
+            fixable(0..3, "1", Applicability::Safe),
+            fixable(8..13, "3", Applicability::Safe),
+            // Overlaps the first: left for the next pass.
+            fixable(2..5, "X", Applicability::Safe),
+        ];
+        assert_eq!(apply_once(text, &ds, Allowed::Safe), ("1 two 3".into(), 2));
+    }
+
+    #[test]
+    fn applicability_decides_what_is_applied() {
+        let text = "a b c";
+        let ds = [
+            fixable(0..1, "A", Applicability::Safe),
+            fixable(2..3, "B", Applicability::Unsafe),
+            fixable(4..5, "C", Applicability::DisplayOnly),
+        ];
+        assert_eq!(apply_once(text, &ds, Allowed::Safe).0, "A b c");
+        assert_eq!(apply_once(text, &ds, Allowed::Unsafe).0, "A B c");
+    }
+
+    #[test]
+    fn malformed_edits_are_skipped() {
+        let text = "é";
+        let ds = [
+            fixable(1..2, "x", Applicability::Safe),
+            fixable(0..9, "x", Applicability::Safe),
+        ];
+        assert_eq!(apply_once(text, &ds, Allowed::Safe), ("é".into(), 0));
+    }
+
+    #[test]
+    fn two_insertions_at_one_point_are_not_applied_together() {
+        let ds = [
+            fixable(1..1, "x", Applicability::Safe),
+            fixable(1..1, "y", Applicability::Safe),
+        ];
+        assert_eq!(apply_once("ab", &ds, Allowed::Safe), ("axb".into(), 1));
+    }
+
+    #[test]
+    fn atomic_write_keeps_permissions() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, "old").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        }
+        write_atomically(&path, "new").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o640);
+        }
+        let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(leftovers, 1, "no temporary file is left behind");
+    }
+}

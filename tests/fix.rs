@@ -1,0 +1,146 @@
+//! `--fix`, `--unsafe-fixes`, `--diff` and `--statistics` end to end.
+
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn copydesk(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("copydesk").unwrap();
+    cmd.current_dir(dir).env("NO_COLOR", "1");
+    cmd
+}
+
+/// A stale suppression (safe fix: remove it) and a misspelled directive (display-only
+/// suggestion, never applied).
+const TEXT: &str = "The council approved the plan.\n\n<!-- copydesk-disable-next-line placeholder -->\nThe vote was held in May.\n\n<!-- copydesk-disable-nextline placeholder -->\nThe cost is TK.\n";
+const FIXED: &str = "The council approved the plan.\n\nThe vote was held in May.\n\n<!-- copydesk-disable-nextline placeholder -->\nThe cost is TK.\n";
+
+#[test]
+fn diff_shows_the_fixes_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.md"), TEXT).unwrap();
+    let out = copydesk(dir.path())
+        .args(["check", "--diff", "a.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let diff = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        diff,
+        "--- a/a.md\n+++ b/a.md\n@@ -1,6 +1,5 @@\n The council approved the plan.\n \n-<!-- copydesk-disable-next-line placeholder -->\n The vote was held in May.\n \n <!-- copydesk-disable-nextline placeholder -->\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.md")).unwrap(),
+        TEXT
+    );
+}
+
+#[test]
+fn fix_writes_safe_fixes_once_and_is_idempotent() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.md");
+    std::fs::write(&path, TEXT).unwrap();
+    let out = copydesk(dir.path())
+        .args(["check", "--fix", "--format", "concise", "a.md"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("fixed 1 finding in 1 file"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), FIXED);
+    // The report is about the fixed text: the placeholder and the bad directive remain.
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        report.contains("a.md:5:6: error[invalid-suppression]"),
+        "{report}"
+    );
+    assert!(report.contains("a.md:6:13: error[placeholder]"), "{report}");
+    assert!(!report.contains("unused-suppression"), "{report}");
+
+    // Fixing again changes nothing.
+    let out = copydesk(dir.path())
+        .args(["check", "--diff", "a.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), FIXED);
+}
+
+#[test]
+fn fix_refuses_staged_and_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["check", "--fix", "--staged"][..],
+        &["check", "--fix", "-"],
+    ] {
+        let out = copydesk(dir.path()).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("--diff"), "{stderr}");
+    }
+}
+
+#[test]
+fn diff_reads_standard_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = copydesk(dir.path())
+        .args(["check", "--diff", "--stdin-filename", "draft.md", "-"])
+        .write_stdin(TEXT)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("--- a/draft.md\n+++ b/draft.md\n"));
+}
+
+#[test]
+fn statistics_count_findings_and_suppressions_per_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.md"), TEXT).unwrap();
+    std::fs::write(
+        dir.path().join("b.md"),
+        "<!-- copydesk-disable-next-line placeholder -->\nThe cost is TK.\n",
+    )
+    .unwrap();
+    let out = copydesk(dir.path())
+        .args(["check", "--statistics", "--format", "json", "a.md", "b.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let row = |rule: &str| {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["rule"] == rule)
+            .cloned()
+            .unwrap_or_else(|| panic!("no row for {rule}: {rows}"))
+    };
+    assert_eq!(row("placeholder")["count"], 1);
+    assert_eq!(row("placeholder")["suppressed"], 1);
+    assert_eq!(row("unused-suppression")["count"], 1);
+    assert_eq!(row("unused-suppression")["fixable"], 1);
+    assert_eq!(row("invalid-suppression")["count"], 1);
+    assert_eq!(row("disclaimer")["count"], 2);
+
+    let out = copydesk(dir.path())
+        .args(["check", "--statistics", "a.md", "b.md"])
+        .output()
+        .unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        table.starts_with("  COUNT  SUPPRESSED  FIXABLE  RULE"),
+        "{table}"
+    );
+    assert!(
+        table.lines().any(|l| l.split_whitespace().collect::<Vec<_>>()
+            == ["1", "1", "placeholder", "error"]),
+        "{table}"
+    );
+}
