@@ -144,3 +144,42 @@ fn statistics_count_findings_and_suppressions_per_rule() {
         "{table}"
     );
 }
+
+/// The disclaimer and the credit are inserted only with --unsafe-fixes, in the house
+/// order (credit, then disclaimer), before the page residue.
+#[test]
+fn unsafe_fixes_insert_the_credit_and_the_disclaimer() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("copydesk.toml"),
+        "[publication]\nname = \"Fair Observer\"\n",
+    )
+    .unwrap();
+    let head = "---\ntitle: \"A piece\"\nauthor: Ann Writer\ndate: 2024-01-02\nsection: opinion\neditor: Cheyenne Torres\n---\n\nThe council approved the plan.\n";
+    let text = format!("{head}\nSupport Fair Observer\n");
+    let path = dir.path().join("a.md");
+    std::fs::write(&path, &text).unwrap();
+
+    let out = copydesk(dir.path())
+        .args(["check", "--fix", "a.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        text,
+        "safe fixes only"
+    );
+
+    let out = copydesk(dir.path())
+        .args(["check", "--unsafe-fixes", "a.md"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("fixed 2 findings in 1 file"));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        format!(
+            "{head}\n[Cheyenne Torres edited this piece.]\n\nThe views expressed in this article are the author's own and do not necessarily reflect Fair Observer's editorial policy.\n\nSupport Fair Observer\n"
+        )
+    );
+}

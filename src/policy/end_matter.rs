@@ -106,4 +106,22 @@ impl Layout {
             .and_then(|i| doc.blocks.get(i))
             .map_or_else(|| doc.content_end(), |b| b.prose_span().end)
     }
+
+    /// Where a closing statement should go: after the last end matter paragraph (a credit
+    /// line, say) before the page residue and footnotes, else at the end of the body.
+    pub fn end_of_end_matter(&self, doc: &Document<'_>) -> usize {
+        let last = self
+            .roles
+            .get(..self.trailer_from)
+            .and_then(|roles| {
+                roles.iter().enumerate().rposition(|(i, r)| {
+                    *r == Role::EndMatter && doc.blocks.get(i).is_some_and(|b| !b.in_footnote)
+                })
+            })
+            .filter(|&i| self.body_end.is_none_or(|b| i > b));
+        match last.and_then(|i| doc.blocks.get(i)) {
+            Some(block) => block.prose_span().end,
+            None => self.end_of_body(doc),
+        }
+    }
 }

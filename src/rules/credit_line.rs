@@ -42,13 +42,16 @@
 //! in the front matter), `messages.misplaced`.
 //!
 //! ## Fix safety
-//! No automatic fix: which name is right is for an editor to decide.
+//! A missing credit has an unsafe fix (`--unsafe-fixes`) when the front matter names
+//! exactly one editor: the credit line, filled in with that name, inserted after the last
+//! paragraph of the body. It is unsafe because the front matter may be out of date. A
+//! mismatch has no fix: which name is right is for an editor to decide.
 
 use regex::Regex;
 use serde::Deserialize;
 
 use super::{Check, Context, Kind, ParamError, Setup, params};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::front_matter::Value;
 use crate::policy::Texts;
 use crate::policy::template::{self, fill, loose_regex, normalize};
@@ -71,6 +74,7 @@ struct CreditLine {
     line: Regex,
     key: String,
     texts: Texts,
+    format: String,
 }
 
 fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, ParamError> {
@@ -96,6 +100,7 @@ fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, Par
         line,
         key: p.front_matter_key,
         texts: setup.texts.clone(),
+        format: p.format,
     })))
 }
 
@@ -111,6 +116,20 @@ fn editor_names(value: &Value) -> Vec<&str> {
             })
             .collect(),
         _ => Vec::new(),
+    }
+}
+
+impl CreditLine {
+    /// The one editor the front matter names, if it names exactly one.
+    fn sole_editor<'d>(&self, doc: &'d crate::document::Document<'_>) -> Option<&'d str> {
+        if self.key.is_empty() {
+            return None;
+        }
+        let field = doc.front_matter.as_ref()?.get(&self.key)?;
+        match editor_names(&field.value).as_slice() {
+            [one] => Some(one),
+            _ => None,
+        }
     }
 }
 
@@ -134,12 +153,24 @@ impl Check for CreditLine {
 
         let Some((index, name_span, name, line_span)) = credit else {
             let at = cx.layout.end_of_body(doc);
-            out.push(
-                Diagnostic::new(self.texts.message.clone(), at..at)
-                    .with_label("the credit belongs after the last paragraph")
-                    .with_help(self.texts.help.clone())
-                    .document_level(),
-            );
+            let mut d = Diagnostic::new(self.texts.message.clone(), at..at)
+                .with_label("the credit belongs after the last paragraph")
+                .with_help(self.texts.help.clone())
+                .document_level();
+            if let Some(editor) = self.sole_editor(doc) {
+                d = d.with_fix(Fix {
+                    title: format!("credit {editor} from the front matter"),
+                    applicability: Applicability::Unsafe,
+                    edits: vec![Edit {
+                        range: at..at,
+                        replacement: format!(
+                            "\n\n{}",
+                            fill(self.format.trim(), &[("name", editor)])
+                        ),
+                    }],
+                });
+            }
+            out.push(d);
             return;
         };
 

@@ -39,13 +39,18 @@
 //! `messages.duplicated`, `messages.misworded`. They may use `{publication}` and `{text}`.
 //!
 //! ## Fix safety
-//! No automatic fix: where the statement goes and how it reads is an editor's call.
+//! A missing statement has an unsafe fix (`--unsafe-fixes`): the template, filled in with
+//! the configured publication, inserted as its own paragraph after the body and any end
+//! matter such as the credit line. It is unsafe because it adds words to the piece for
+//! which the author did not sign off; with `{publication}` in the template and no
+//! publication configured there is no fix. Misplaced, misworded and duplicated
+//! statements have none: which copy to keep is an editor's call.
 
 use regex::Regex;
 use serde::Deserialize;
 
 use super::{Check, Context, Kind, ParamError, Setup, params, quoted};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::policy::Texts;
 use crate::policy::template::{self, fill, loose_regex, normalize};
 
@@ -72,6 +77,8 @@ struct RequiredStatement {
     opening: Option<String>,
     texts: Texts,
     display_publication: String,
+    /// The statement to insert, when the template can be filled in.
+    insert: Option<String>,
 }
 
 fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, ParamError> {
@@ -105,6 +112,12 @@ fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, Par
         opening: opening.filter(|o| !o.contains('{')),
         texts: setup.texts.clone(),
         display_publication: setup.publication.unwrap_or("the publication").to_string(),
+        insert: match (parts.len(), setup.publication) {
+            (1, _) => Some(p.template.trim().to_string()),
+            (_, Some(name)) => Some(fill(p.template.trim(), &[("publication", name)])),
+            // No publication configured: the name to insert is unknown.
+            (_, None) => None,
+        },
     })))
 }
 
@@ -171,12 +184,22 @@ impl Check for RequiredStatement {
         let Some(first) = found.first() else {
             if misworded.is_empty() {
                 let at = cx.layout.end_of_body(doc);
-                out.push(
-                    Diagnostic::new(self.message("message", ""), at..at)
-                        .with_label("the statement belongs after the last paragraph")
-                        .with_help(self.help())
-                        .document_level(),
-                );
+                let mut d = Diagnostic::new(self.message("message", ""), at..at)
+                    .with_label("the statement belongs after the last paragraph")
+                    .with_help(self.help())
+                    .document_level();
+                if let Some(statement) = &self.insert {
+                    let to = cx.layout.end_of_end_matter(doc);
+                    d = d.with_fix(Fix {
+                        title: "insert the statement after the article".into(),
+                        applicability: Applicability::Unsafe,
+                        edits: vec![Edit {
+                            range: to..to,
+                            replacement: format!("\n\n{statement}"),
+                        }],
+                    });
+                }
+                out.push(d);
             }
             return;
         };
