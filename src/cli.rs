@@ -39,6 +39,31 @@ pub enum Command {
     /// Install or remove the git pre-commit hook that runs `copydesk check --staged`.
     #[command(subcommand)]
     Hook(HookCommand),
+    /// Test a policy's rules against their examples, or show the policy for a file.
+    #[command(subcommand)]
+    Policy(PolicyCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PolicyCommand {
+    /// Run every rule's examples like a test suite: each `fail` example must be reported
+    /// (with its expected message, if it names one), each `pass` example must not be.
+    /// Exit 1 if any fails.
+    Test {
+        /// A built-in pack name (`opinion`, `fair-observer`) or a pack or configuration
+        /// file; by default the policy in force in the current folder.
+        pack: Option<String>,
+        #[command(flatten)]
+        policy: PolicyArgs,
+    },
+    /// Print the policy that applies to a file, after `extends`, its profile and
+    /// overrides: every rule with its severity and settings.
+    Show {
+        /// The article; by default the current folder's policy.
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        policy: PolicyArgs,
+    },
 }
 
 #[derive(Debug, Subcommand)]

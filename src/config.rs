@@ -1,13 +1,20 @@
 //! Which policy applies to a file: `--config`, else the nearest `copydesk.toml` above the
 //! file (stopping at the repository root), else the built-in default pack. Each policy is
 //! loaded and compiled once per run, however many files share it.
+//!
+//! A configuration file may hold `[profiles]` (a front matter field picks the pack) and
+//! `[[overrides]]` (settings for files matching globs): the policy of an article is then
+//! the configuration's *variant* for it, compiled once per distinct variant.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use serde::Deserialize;
+
+use crate::document::front_matter::{self, Value};
 use crate::error::Error;
-use crate::policy::{DEFAULT_PACK, Policy};
+use crate::policy::{DEFAULT_PACK, Policy, Variant, override_globs};
 
 pub const CONFIG_FILE: &str = "copydesk.toml";
 
@@ -17,14 +24,111 @@ pub struct ConfigChoice {
     pub isolated: bool,
 }
 
+/// A compiled policy, or the error its configuration gave (shared: reported once).
+type Loaded = Result<Arc<Policy>, Arc<Error>>;
+
 /// Resolves and caches policies for the files of one run.
 #[derive(Debug, Default)]
 pub struct Policies {
     choice: ConfigChoice,
     /// Folder -> the configuration file that governs it (None: built-in).
     discovered: HashMap<PathBuf, Option<PathBuf>>,
-    /// Configuration file (None: built-in) -> compiled policy, or the error it gave.
-    compiled: HashMap<Option<PathBuf>, Result<Arc<Policy>, Arc<Error>>>,
+    /// (Configuration file (None: built-in), variant) -> compiled policy, or its error.
+    compiled: HashMap<(Option<PathBuf>, Variant), Loaded>,
+    /// Configuration file -> its profiles and override globs (None: unreadable; the full
+    /// load reports why).
+    layers: HashMap<PathBuf, Option<Layers>>,
+}
+
+/// What of a configuration file depends on the article: read leniently, since the full
+/// load validates everything.
+#[derive(Debug)]
+struct Layers {
+    dir: PathBuf,
+    field: Option<String>,
+    /// Lower-cased field value -> the key as written in `[profiles.packs]`.
+    profiles: HashMap<String, String>,
+    overrides: Vec<globset::GlobSet>,
+}
+
+#[derive(Deserialize)]
+struct LenientFile {
+    profiles: Option<LenientProfiles>,
+    #[serde(default)]
+    overrides: Vec<LenientOverride>,
+}
+
+#[derive(Deserialize)]
+struct LenientProfiles {
+    field: String,
+    #[serde(default)]
+    packs: HashMap<String, toml::Value>,
+}
+
+#[derive(Deserialize)]
+struct LenientOverride {
+    #[serde(default)]
+    paths: Vec<String>,
+}
+
+impl Layers {
+    fn read(config: &Path) -> Option<Self> {
+        let text = std::fs::read_to_string(config).ok()?;
+        let raw: LenientFile = toml::from_str(&text).ok()?;
+        let dir = match config.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
+        let (field, profiles) = match raw.profiles {
+            Some(p) => (
+                Some(p.field),
+                p.packs
+                    .into_keys()
+                    .map(|k| (k.trim().to_lowercase(), k))
+                    .collect(),
+            ),
+            None => (None, HashMap::new()),
+        };
+        let overrides = raw
+            .overrides
+            .iter()
+            .map(|o| override_globs(&o.paths).unwrap_or_else(|_| globset::GlobSet::empty()))
+            .collect();
+        Some(Self {
+            dir,
+            field,
+            profiles,
+            overrides,
+        })
+    }
+
+    /// The variant for an article at `path` with this text.
+    fn variant(&self, path: &Path, text: Option<&str>) -> Variant {
+        let profile = match (&self.field, text) {
+            (Some(field), Some(text)) => {
+                let start = usize::from(text.starts_with('\u{feff}')) * 3;
+                front_matter::detect(text, start).and_then(|(fm, _)| {
+                    let value = match &fm.get(field)?.value {
+                        Value::String(s) => s.trim().to_lowercase(),
+                        _ => return None,
+                    };
+                    self.profiles.get(&value).cloned()
+                })
+            }
+            _ => None,
+        };
+        let full = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let relative = full.strip_prefix(&self.dir).unwrap_or(path);
+        let overrides = self
+            .overrides
+            .iter()
+            .enumerate()
+            .filter(|(_, set)| set.is_match(relative))
+            .map(|(i, _)| i)
+            .collect();
+        Variant { profile, overrides }
+    }
 }
 
 impl Policies {
@@ -35,21 +139,41 @@ impl Policies {
         }
     }
 
-    /// The policy for a file (or, for standard input, a folder). The error of a bad
-    /// configuration is returned once per configuration file; later calls get `None`
-    /// as the error's second report.
+    /// The policy for a folder, or for a file whatever its content (no profile).
     pub fn for_path(&mut self, path: &Path) -> Result<Arc<Policy>, Arc<Error>> {
+        self.for_article(path, None)
+    }
+
+    /// The policy for an article at `path` (for standard input, the folder it stands
+    /// in): its configuration, with the profile its front matter selects and the
+    /// overrides its path matches. A bad configuration gives the same error each time.
+    pub fn for_article(
+        &mut self,
+        path: &Path,
+        text: Option<&str>,
+    ) -> Result<Arc<Policy>, Arc<Error>> {
         let config = self.config_for(path);
-        if let Some(found) = self.compiled.get(&config) {
+        let variant = match &config {
+            Some(file) => self
+                .layers
+                .entry(file.clone())
+                .or_insert_with(|| Layers::read(file))
+                .as_ref()
+                .map(|l| l.variant(path, text))
+                .unwrap_or_default(),
+            None => Variant::default(),
+        };
+        let key = (config, variant);
+        if let Some(found) = self.compiled.get(&key) {
             return found.clone();
         }
-        let loaded = match &config {
-            Some(file) => Policy::from_file(file),
+        let loaded = match &key.0 {
+            Some(file) => Policy::from_file_variant(file, &key.1),
             None => Policy::builtin(DEFAULT_PACK),
         }
         .map(Arc::new)
         .map_err(Arc::new);
-        self.compiled.insert(config, loaded.clone());
+        self.compiled.insert(key, loaded.clone());
         loaded
     }
 

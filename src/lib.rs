@@ -12,6 +12,7 @@ pub mod error;
 pub mod fix;
 pub mod git;
 pub mod policy;
+pub mod policy_commands;
 pub mod render;
 pub mod rules;
 pub mod run;

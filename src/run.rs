@@ -44,6 +44,7 @@ pub fn run(command: Command) -> ExitStatus {
         Command::Rules(args) => list_rules(&args),
         Command::Explain(args) => explain(&args),
         Command::Hook(command) => hook(&command),
+        Command::Policy(command) => crate::policy_commands::run(&command),
     };
     match result {
         Ok(status) => status,
@@ -54,7 +55,7 @@ pub fn run(command: Command) -> ExitStatus {
     }
 }
 
-fn choice(args: &PolicyArgs) -> ConfigChoice {
+pub(crate) fn choice(args: &PolicyArgs) -> ConfigChoice {
     ConfigChoice {
         config: args.config.clone(),
         isolated: args.isolated,
@@ -321,11 +322,11 @@ fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
         };
         let config_dir = match input {
             Input::File { path, .. } | Input::Staged { path, .. } => path.clone(),
-            Input::Stdin { display } => Path::new(display)
-                .parent()
-                .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+            // The name given with --stdin-filename: its folder's configuration, and the
+            // overrides its path matches.
+            Input::Stdin { display } => PathBuf::from(display),
         };
-        let policy = match policies.for_path(&config_dir) {
+        let policy = match policies.for_article(&config_dir, Some(&source.text)) {
             Ok(p) => p,
             Err(e) => {
                 unchecked += 1;
@@ -561,7 +562,7 @@ fn terminal_width() -> Option<usize> {
 }
 
 /// The policy for commands that are not about particular files: from the current folder.
-fn policy_here(args: &PolicyArgs) -> Result<std::sync::Arc<Policy>, Error> {
+pub(crate) fn policy_here(args: &PolicyArgs) -> Result<std::sync::Arc<Policy>, Error> {
     let mut policies = Policies::new(choice(args));
     policies
         .for_path(Path::new("."))
@@ -669,15 +670,18 @@ fn explain_rule(rule: &crate::policy::Rule) -> String {
             let _ = writeln!(s, "  {k} = {}", short_value(v));
         }
     }
-    let show = |s: &mut String, title: &str, list: &[String]| {
+    let show = |s: &mut String, title: &str, list: &[crate::policy::Example]| {
         if list.is_empty() {
             return;
         }
         let _ = writeln!(s, "\n{title}");
         for ex in list {
             let _ = writeln!(s, "  ---");
-            for line in ex.lines() {
+            for line in ex.text().lines() {
                 let _ = writeln!(s, "  {line}");
+            }
+            if let Some(m) = ex.message() {
+                let _ = writeln!(s, "  => {m}");
             }
         }
     };

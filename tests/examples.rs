@@ -9,45 +9,22 @@
     clippy::type_complexity
 )]
 
-use copydesk::engine::check_source;
-use copydesk::policy::{BUILTIN_PACKS, Policy};
-use copydesk::source::Source;
+use copydesk::policy::{BUILTIN_PACKS, Policy, testing};
 
 #[test]
 fn every_builtin_rule_has_examples_that_hold() {
     for (pack, _) in BUILTIN_PACKS {
         let policy = Policy::builtin(pack).expect("built-in pack loads");
-        let mut failures = Vec::new();
-        for rule in &policy.rules {
-            assert!(
-                !rule.examples.fail.is_empty() && !rule.examples.pass.is_empty(),
-                "rule `{}` in pack `{pack}` needs at least one fail and one pass example",
-                rule.id
-            );
-            for (i, text) in rule.examples.fail.iter().enumerate() {
-                let found = check_source(&policy, &Source::new("example.md", text.clone()));
-                if !found.iter().any(|d| d.rule == rule.id) {
-                    failures.push(format!(
-                        "{}: fail example {i} is not reported:\n{text}",
-                        rule.id
-                    ));
-                }
-            }
-            for (i, text) in rule.examples.pass.iter().enumerate() {
-                let found = check_source(&policy, &Source::new("example.md", text.clone()));
-                let hits: Vec<_> = found
+        let outcomes = testing::run(&policy);
+        assert!(!outcomes.is_empty(), "pack `{pack}` has no active rule");
+        let failures: Vec<String> = outcomes
+            .iter()
+            .flat_map(|o| {
+                o.failures
                     .iter()
-                    .filter(|d| d.rule == rule.id)
-                    .map(|d| d.message.clone())
-                    .collect();
-                if !hits.is_empty() {
-                    failures.push(format!(
-                        "{}: pass example {i} is reported ({hits:?}):\n{text}",
-                        rule.id
-                    ));
-                }
-            }
-        }
+                    .map(move |f| format!("{pack}/{}: {f}", o.id))
+            })
+            .collect();
         assert!(failures.is_empty(), "{}", failures.join("\n\n"));
     }
 }

@@ -7,6 +7,7 @@
 pub mod end_matter;
 mod spans;
 pub(crate) mod template;
+pub mod testing;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -21,8 +22,13 @@ pub use end_matter::EndMatter;
 use spans::SpanIndex;
 
 /// The packs built into the binary, by name.
-pub const BUILTIN_PACKS: &[(&str, &str)] =
-    &[("opinion", include_str!("../../policies/opinion.toml"))];
+pub const BUILTIN_PACKS: &[(&str, &str)] = &[
+    ("opinion", include_str!("../../policies/opinion.toml")),
+    (
+        "fair-observer",
+        include_str!("../../policies/fair-observer.toml"),
+    ),
+];
 
 /// The pack used when no configuration file is found.
 pub const DEFAULT_PACK: &str = "opinion";
@@ -39,9 +45,11 @@ struct PolicyText {
     name: String,
     text: String,
     spans: SpanIndex,
+    /// Where this layer's tables sit in the file (`overrides.2.` for an override).
+    prefix: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawFile {
     /// `None` in a configuration file means the default pack; `[]` means none.
@@ -55,6 +63,66 @@ struct RawFile {
     end_matter: Option<EndMatterSpec>,
     #[serde(default)]
     rules: BTreeMap<String, toml::Table>,
+    /// Packs chosen by a front matter field (honoured in the configuration file).
+    #[serde(default)]
+    profiles: Option<ProfilesSpec>,
+    /// Settings for the files matching globs (honoured in the configuration file).
+    #[serde(default)]
+    overrides: Vec<OverrideSpec>,
+}
+
+/// `[profiles]`: one repository, several kinds of content. The front matter `field` of an
+/// article (e.g. `section`) picks a pack from `packs`, which then stands in for this
+/// file's `extends`; the rest of the file still applies on top.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ProfilesSpec {
+    pub field: String,
+    /// Field value (compared without case) -> a built-in pack name or a path.
+    pub packs: BTreeMap<String, String>,
+}
+
+/// `[[overrides]]`: rule settings for the files matching `paths` (globs relative to the
+/// configuration file's folder; `*` stays within a folder, `**` crosses folders, and a
+/// pattern without `/` matches the file name at any depth).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct OverrideSpec {
+    pub paths: Vec<String>,
+    #[serde(default)]
+    rules: BTreeMap<String, toml::Table>,
+    #[serde(default)]
+    publication: Option<Publication>,
+}
+
+/// Which profile and overrides of a configuration file apply to one article.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Variant {
+    /// The key of `[profiles.packs]` the article's front matter selected.
+    pub profile: Option<String>,
+    /// Indexes into `[[overrides]]`, in file order.
+    pub overrides: Vec<usize>,
+}
+
+/// Compiles override globs; an error names the bad pattern's index.
+pub fn override_globs(patterns: &[String]) -> Result<globset::GlobSet, (usize, String)> {
+    let mut set = globset::GlobSetBuilder::new();
+    for (i, p) in patterns.iter().enumerate() {
+        let glob = globset::GlobBuilder::new(p)
+            .literal_separator(true)
+            .build()
+            .map_err(|e| (i, e.kind().to_string()))?;
+        set.add(glob);
+        if !p.contains('/') {
+            // A bare pattern matches the file name in any folder.
+            let anywhere = globset::GlobBuilder::new(&format!("**/{p}"))
+                .literal_separator(true)
+                .build()
+                .map_err(|e| (i, e.kind().to_string()))?;
+            set.add(anywhere);
+        }
+    }
+    set.build().map_err(|e| (0, e.to_string()))
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -86,9 +154,37 @@ struct EndMatterSpec {
 #[serde(deny_unknown_fields)]
 pub struct Examples {
     #[serde(default)]
-    pub fail: Vec<String>,
+    pub fail: Vec<Example>,
     #[serde(default)]
-    pub pass: Vec<String>,
+    pub pass: Vec<Example>,
+}
+
+/// An example article: a string, or `{ text = "…", message = "…" }` when a `fail` example
+/// must also produce that exact message.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Example {
+    Text(String),
+    #[serde(rename_all = "kebab-case")]
+    Expecting {
+        text: String,
+        message: String,
+    },
+}
+
+impl Example {
+    pub fn text(&self) -> &str {
+        match self {
+            Example::Text(t) | Example::Expecting { text: t, .. } => t,
+        }
+    }
+
+    pub fn message(&self) -> Option<&str> {
+        match self {
+            Example::Text(_) => None,
+            Example::Expecting { message, .. } => Some(message),
+        }
+    }
 }
 
 /// A rule's texts from the pack. `message` is the main finding's; kinds with several
@@ -142,6 +238,8 @@ pub struct Policy {
     /// The files merged, in order (`builtin:opinion`, then paths).
     pub sources: Vec<String>,
     pub description: String,
+    /// The profile and overrides that shaped this policy, in words.
+    pub notes: Vec<String>,
 }
 
 impl Policy {
@@ -154,15 +252,30 @@ impl Policy {
 
     /// A configuration file (`copydesk.toml` or `--config`).
     pub fn from_file(path: &Path) -> Result<Self, Error> {
+        Self::from_file_variant(path, &Variant::default())
+    }
+
+    /// A configuration file with a profile and overrides applied.
+    pub fn from_file_variant(path: &Path, variant: &Variant) -> Result<Self, Error> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| Error::io(&path.display().to_string(), &e))?;
-        Self::from_text(&path.display().to_string(), path.parent(), text)
+        Self::from_text_variant(&path.display().to_string(), path.parent(), text, variant)
     }
 
     /// A configuration given as text (tests, stdin); `dir` resolves relative `extends`.
     pub fn from_text(name: &str, dir: Option<&Path>, text: String) -> Result<Self, Error> {
+        Self::from_text_variant(name, dir, text, &Variant::default())
+    }
+
+    fn from_text_variant(
+        name: &str,
+        dir: Option<&Path>,
+        text: String,
+        variant: &Variant,
+    ) -> Result<Self, Error> {
         let mut loader = Loader {
             config_file: true,
+            variant: Some(variant.clone()),
             ..Loader::default()
         };
         loader.load_text(name.to_string(), dir.map(Path::to_path_buf), text)?;
@@ -191,6 +304,10 @@ struct Loader {
     config_file: bool,
     /// Names being loaded, to catch `extends` cycles.
     stack: Vec<String>,
+    /// The profile and overrides to apply to the configuration file (the first loaded).
+    variant: Option<Variant>,
+    /// What the variant did, for `policy show`.
+    notes: Vec<String>,
     description: String,
     publication: Option<String>,
     end_blocks: Option<(Vec<String>, usize)>,
@@ -241,17 +358,36 @@ impl Loader {
                 ));
             }
         };
+        let mut raw = raw;
+        let top = self.files.is_empty();
         let spans = SpanIndex::new(&text);
         self.files.push(PolicyText {
             name: name.clone(),
             text,
             spans,
+            prefix: String::new(),
         });
         let file = self.files.len() - 1;
-        self.stack.push(name);
+        self.stack.push(name.clone());
         let implicit =
             std::mem::take(&mut self.config_file).then(|| vec![DEFAULT_PACK.to_string()]);
-        let extends = raw.extends.clone().or(implicit).unwrap_or_default();
+        let mut extends = raw.extends.clone().or(implicit).unwrap_or_default();
+        let variant = if top { self.variant.take() } else { None };
+        let overrides = std::mem::take(&mut raw.overrides);
+        let profiles = raw.profiles.take();
+        if top {
+            self.validate_layers(file, profiles.as_ref(), &overrides)?;
+        }
+        if let (Some(v), Some(p)) = (&variant, &profiles)
+            && let Some(key) = &v.profile
+            && let Some(pack) = p.packs.get(key)
+        {
+            self.notes.push(format!(
+                "profile `{key}` (front matter {} = {key}): {pack} instead of `extends`",
+                p.field
+            ));
+            extends = vec![pack.clone()];
+        }
         for (i, parent) in extends.iter().enumerate() {
             let path = format!("extends.{i}");
             if BUILTIN_PACKS.iter().any(|(n, _)| n == parent) {
@@ -285,7 +421,84 @@ impl Loader {
             }
         }
         self.stack.pop();
-        self.merge(file, raw)
+        self.merge(file, raw)?;
+        for i in variant.map(|v| v.overrides).unwrap_or_default() {
+            let Some(spec) = overrides.get(i) else {
+                continue;
+            };
+            let Some(base) = self.files.get(file) else {
+                continue;
+            };
+            let layer = PolicyText {
+                name: base.name.clone(),
+                text: base.text.clone(),
+                spans: base.spans.clone(),
+                prefix: format!("overrides.{i}."),
+            };
+            self.files.push(layer);
+            self.notes.push(format!(
+                "override {} (paths = {})",
+                i + 1,
+                spec.paths.join(", ")
+            ));
+            let layer_raw = RawFile {
+                rules: spec.rules.clone(),
+                publication: spec.publication.clone(),
+                ..RawFile::default()
+            };
+            self.merge(self.files.len() - 1, layer_raw)?;
+        }
+        Ok(())
+    }
+
+    /// Checks `[profiles]` and every `[[overrides]]` of the configuration file, whichever
+    /// apply to the article at hand, so a mistake shows on the first run.
+    fn validate_layers(
+        &self,
+        file: usize,
+        profiles: Option<&ProfilesSpec>,
+        overrides: &[OverrideSpec],
+    ) -> Result<(), Error> {
+        if let Some(p) = profiles {
+            if p.field.trim().is_empty() {
+                return Err(self.value_error(
+                    file,
+                    "profiles.field",
+                    "`profiles.field` must name a front matter field, e.g. \"section\"".into(),
+                    "empty",
+                    None,
+                ));
+            }
+            for (key, pack) in &p.packs {
+                let builtin = BUILTIN_PACKS.iter().any(|(n, _)| n == pack);
+                let path_like = pack.ends_with(".toml") || pack.contains('/');
+                if !builtin && !path_like {
+                    let known: Vec<_> = BUILTIN_PACKS.iter().map(|(n, _)| *n).collect();
+                    return Err(self.value_error(
+                        file,
+                        &format!("profiles.packs.{key}"),
+                        format!("there is no built-in pack named `{pack}`"),
+                        "unknown pack",
+                        Some(format!(
+                            "built-in packs: {}; a path to a pack file also works",
+                            known.join(", ")
+                        )),
+                    ));
+                }
+            }
+        }
+        for (i, o) in overrides.iter().enumerate() {
+            if let Err((j, reason)) = override_globs(&o.paths) {
+                return Err(self.value_error(
+                    file,
+                    &format!("overrides.{i}.paths.{j}"),
+                    format!("invalid glob: {reason}"),
+                    "this pattern",
+                    Some("globs are relative to the configuration file's folder, e.g. \"news/**\" or \"*.draft.md\"".into()),
+                ));
+            }
+        }
+        Ok(())
     }
 
     fn merge(&mut self, file: usize, raw: RawFile) -> Result<(), Error> {
@@ -381,10 +594,11 @@ impl Loader {
         let Some(f) = self.files.get(file) else {
             return Error::PolicyPlain { message, help };
         };
+        let path = format!("{}{path}", f.prefix);
         let span = if on_value {
-            f.spans.value_span(path)
+            f.spans.value_span(&path)
         } else {
-            f.spans.key(path)
+            f.spans.key(&path)
         };
         Error::policy(&f.name, &f.text, span.unwrap_or(0..0), message, label, help)
     }
@@ -400,8 +614,14 @@ impl Loader {
             rules,
             publication,
             end_matter,
-            sources: self.files.iter().map(|f| f.name.clone()).collect(),
+            sources: self
+                .files
+                .iter()
+                .filter(|f| f.prefix.is_empty())
+                .map(|f| f.name.clone())
+                .collect(),
             description: self.description.clone(),
+            notes: self.notes.clone(),
         })
     }
 
@@ -559,7 +779,7 @@ impl Loader {
                     &at("examples"),
                     format!("invalid `examples` for rule `{id}`: {}", e.message()),
                     "here",
-                    Some("write `examples = { fail = [\"...\"], pass = [\"...\"] }`".into()),
+                    Some("write `examples = { fail = [\"...\"], pass = [\"...\"] }`; a fail example may be `{ text = \"...\", message = \"...\" }`".into()),
                 )
             })?,
         };
@@ -602,7 +822,10 @@ impl Loader {
 /// serde's "unknown field `x`, expected one of ..." deserves a plainer help line.
 fn unknown_key_help(message: &str) -> Option<String> {
     if message.contains("unknown field") {
-        Some("top-level keys are: extends, pack, publication, end-matter, rules".into())
+        Some(
+            "top-level keys are: extends, pack, publication, end-matter, rules, profiles, overrides"
+                .into(),
+        )
     } else {
         None
     }
