@@ -60,6 +60,12 @@ pub struct CheckArgs {
     #[arg(long, alias = "output-format", value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
 
+    /// Write the report to this file (created or truncated) instead of standard output.
+    /// Errors still go to standard error; the human report has no colour unless
+    /// `--color always`.
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output_file: Option<PathBuf>,
+
     /// The lowest severity that makes the run fail (exit code 1).
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
