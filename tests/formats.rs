@@ -40,6 +40,14 @@ fn check(format: &str, args: &[&str]) -> (i32, String) {
     (out.status.code().unwrap_or(-1), stdout)
 }
 
+fn run_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    copydesk()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
 fn tempdir() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
 }
@@ -52,7 +60,37 @@ fn json(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("invalid JSON ({e}):\n{text}"))
 }
 
+/// A policy of three word lists, one per severity, and nothing else.
+const THREE_SEVERITIES: &str = r#"
+extends = []
+
+[rules.tk]
+kind = "phrase-list"
+severity = "error"
+message = "placeholder `{text}`"
+words = ["TK"]
+
+[rules.xyzzy]
+kind = "phrase-list"
+severity = "warning"
+message = "filler `{text}`"
+words = ["XYZZY"]
+
+[rules.plugh]
+kind = "phrase-list"
+severity = "info"
+message = "note `{text}`"
+words = ["PLUGH"]
+"#;
+
 // ---------------------------------------------------------------- snapshots
+
+#[test]
+fn gitlab_seed() {
+    let (code, out) = check("gitlab", &["fixtures/seed.md"]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("gitlab_seed", out);
+}
 
 #[test]
 fn json_lines_seed() {
@@ -71,6 +109,49 @@ fn json_lines_are_the_json_findings() {
     assert_eq!(Value::from(from_lines), json(&doc)["diagnostics"]);
     let (code, clean) = check("json-lines", &["fixtures/clean.md"]);
     assert_eq!((code, clean.as_str()), (0, ""));
+}
+
+// ---------------------------------------------------------------- GitLab
+
+fn fingerprints(dir: &Path, file: &str) -> Vec<(String, String)> {
+    let out = run_in(dir, &["check", "--format", "gitlab", file]);
+    let issues = json(&String::from_utf8_lossy(&out.stdout));
+    issues
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|i| {
+            (
+                i["description"].as_str().expect("description").to_string(),
+                i["fingerprint"].as_str().expect("fingerprint").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn gitlab_fingerprints_survive_edits_above_and_tell_twins_apart() {
+    let dir = tempdir();
+    write(dir.path(), "copydesk.toml", THREE_SEVERITIES);
+    write(dir.path(), "a.md", "Intro.\n\nThe TK days and TK nights.\n");
+    let before = fingerprints(dir.path(), "a.md");
+    assert_eq!(before.len(), 2);
+    assert_eq!(before[0].0, before[1].0, "the same message twice");
+    assert_ne!(before[0].1, before[1].1, "distinct fingerprints");
+
+    write(
+        dir.path(),
+        "a.md",
+        "A new first paragraph.\n\nAnd another.\n\nIntro.\n\nThe TK days and TK nights.\n",
+    );
+    assert_eq!(fingerprints(dir.path(), "a.md"), before);
+
+    let out = run_in(dir.path(), &["check", "--format", "gitlab", "a.md"]);
+    let issues = json(&String::from_utf8_lossy(&out.stdout));
+    assert_eq!(issues[0]["check_name"], "tk");
+    assert_eq!(issues[0]["severity"], "major");
+    assert_eq!(issues[0]["location"]["path"], "a.md");
+    assert_eq!(issues[0]["location"]["lines"]["begin"], 7);
 }
 
 // ---------------------------------------------------------------- --output-file

@@ -3,6 +3,8 @@
 //! and writes text.
 
 mod concise;
+mod fingerprint;
+mod gitlab;
 mod human;
 mod json;
 mod json_lines;
@@ -85,6 +87,8 @@ pub enum OutputFormat {
     Json,
     /// One JSON object per finding per line, with the fields of `json`'s findings.
     JsonLines,
+    /// GitLab Code Quality report (a JSON array).
+    Gitlab,
 }
 
 /// What a renderer is told about one rule in force: plain data, so that renderers need
@@ -246,5 +250,6 @@ pub fn render(format: OutputFormat, cx: &RenderContext<'_>, out: &mut dyn Write)
         OutputFormat::Concise => concise::render(cx.reports, &cx.summary, out),
         OutputFormat::Json => json::render(cx.reports, &cx.summary, out),
         OutputFormat::JsonLines => json_lines::render(cx, out),
+        OutputFormat::Gitlab => gitlab::render(cx, out),
     }
 }
