@@ -85,6 +85,35 @@ words = ["PLUGH"]
 
 // ---------------------------------------------------------------- snapshots
 
+/// SARIF with the machine's repository root and copydesk's version taken out.
+fn stable_sarif(text: &str) -> String {
+    let log = json(text);
+    let root = log["runs"][0]["originalUriBaseIds"]["SRCROOT"]["uri"]
+        .as_str()
+        .expect("SRCROOT uri");
+    assert!(
+        root.starts_with("file:///") && root.ends_with('/'),
+        "{root}"
+    );
+    let version = env!("CARGO_PKG_VERSION");
+    assert_eq!(
+        log["runs"][0]["tool"]["driver"]["version"].as_str(),
+        Some(version)
+    );
+    text.replace(&format!("\"{root}\""), "\"file:///[ROOT]/\"")
+        .replace(
+            &format!("\"version\": \"{version}\","),
+            "\"version\": \"[VERSION]\",",
+        )
+}
+
+#[test]
+fn sarif_seed() {
+    let (code, out) = check("sarif", &["fixtures/seed.md"]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("sarif_seed", stable_sarif(&out));
+}
+
 #[test]
 fn gitlab_seed() {
     let (code, out) = check("gitlab", &["fixtures/seed.md"]);
@@ -109,6 +138,152 @@ fn json_lines_are_the_json_findings() {
     assert_eq!(Value::from(from_lines), json(&doc)["diagnostics"]);
     let (code, clean) = check("json-lines", &["fixtures/clean.md"]);
     assert_eq!((code, clean.as_str()), (0, ""));
+}
+
+// ---------------------------------------------------------------- SARIF
+
+fn sarif_validator() -> jsonschema::Validator {
+    let schema = std::fs::read_to_string("tests/data/sarif-schema-2.1.0.json").expect("schema");
+    jsonschema::validator_for(&json(&schema)).expect("the SARIF schema compiles")
+}
+
+fn assert_valid_sarif(validator: &jsonschema::Validator, text: &str) -> Value {
+    let log = json(text);
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "invalid SARIF:\n{}", errors.join("\n"));
+    log
+}
+
+#[test]
+fn sarif_is_valid_against_the_schema() {
+    let validator = sarif_validator();
+    // Every fixture: labels, document-level findings, BOM, CRLF, clean files.
+    let (_, out) = check("sarif", &["fixtures"]);
+    let log = assert_valid_sarif(&validator, &out);
+    let run = &log["runs"][0];
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    assert_eq!(run["tool"]["driver"]["name"], "copydesk");
+    assert_eq!(
+        run["tool"]["driver"]["informationUri"],
+        "https://github.com/copydesk/copydesk"
+    );
+    let rules: Vec<&str> = run["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules")
+        .iter()
+        .map(|r| r["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            "boilerplate",
+            "disclaimer",
+            "editor-credit",
+            "front-matter",
+            "placeholder",
+            "unattributed-figure"
+        ]
+    );
+    for result in run["results"].as_array().expect("results") {
+        let index = result["ruleIndex"].as_u64().expect("ruleIndex") as usize;
+        assert_eq!(rules[index], result["ruleId"]);
+        let uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            .as_str()
+            .expect("uri");
+        assert!(uri.starts_with("fixtures/"), "{uri}");
+    }
+    // A clean run is valid too.
+    let (_, clean) = check("sarif", &["fixtures/clean.md"]);
+    assert_valid_sarif(&validator, &clean);
+}
+
+#[test]
+fn sarif_levels_and_regions() {
+    let (_, out) = check("sarif", &["fixtures/seed.md"]);
+    let log = json(&out);
+    let results = log["runs"][0]["results"].as_array().expect("results");
+    let figure = results
+        .iter()
+        .find(|r| r["message"]["text"] == "figure `10,000` has no source")
+        .expect("the 10,000 finding");
+    assert_eq!(figure["level"], "warning");
+    let region = &figure["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (
+            &region["startLine"],
+            &region["startColumn"],
+            &region["endLine"],
+            &region["endColumn"]
+        ),
+        (
+            &Value::from(39),
+            &Value::from(129),
+            &Value::from(39),
+            &Value::from(135)
+        )
+    );
+    // charOffset counts code points: the text before the figure, in characters.
+    let text = std::fs::read_to_string("fixtures/seed.md").expect("fixture");
+    let at = text.find("10,000").expect("figure in the text");
+    assert_eq!(
+        region["charOffset"].as_u64(),
+        Some(text[..at].chars().count() as u64)
+    );
+    assert_eq!(region["charLength"], 6);
+    assert!(
+        results
+            .iter()
+            .any(|r| r["ruleId"] == "boilerplate" && r["level"] == "error")
+    );
+}
+
+#[test]
+fn sarif_uris_are_relative_to_the_repository_root_and_encoded() {
+    let dir = tempdir();
+    std::fs::create_dir_all(dir.path().join(".git")).expect("mkdir");
+    std::fs::create_dir_all(dir.path().join("news/op eds")).expect("mkdir");
+    write(
+        &dir.path().join("news/op eds"),
+        "war #1.md",
+        "The TK days.\n",
+    );
+    write(dir.path(), "cfg.toml", THREE_SEVERITIES);
+    let out = run_in(
+        &dir.path().join("news"),
+        &[
+            "check",
+            "--config",
+            "../cfg.toml",
+            "--format",
+            "sarif",
+            "op eds/war #1.md",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let log = assert_valid_sarif(&sarif_validator(), &String::from_utf8_lossy(&out.stdout));
+    let location = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
+    assert_eq!(
+        location["artifactLocation"]["uri"],
+        "news/op%20eds/war%20%231.md"
+    );
+    assert_eq!(location["artifactLocation"]["uriBaseId"], "SRCROOT");
+    let root = log["runs"][0]["originalUriBaseIds"]["SRCROOT"]["uri"]
+        .as_str()
+        .expect("root uri");
+    assert!(
+        root.starts_with("file:///") && root.ends_with('/'),
+        "{root}"
+    );
+    // Only the rules in force are described.
+    let rules = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules");
+    assert_eq!(rules.len(), 3);
+    let plugh = rules.iter().find(|r| r["id"] == "plugh").expect("plugh");
+    assert_eq!(plugh["defaultConfiguration"]["level"], "note");
 }
 
 // ---------------------------------------------------------------- GitLab

@@ -8,6 +8,7 @@ mod gitlab;
 mod human;
 mod json;
 mod json_lines;
+mod sarif;
 
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
@@ -16,6 +17,9 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::Source;
 
 pub use human::HumanOptions;
+
+/// Where the project lives, for formats that link to it (SARIF, rdjson).
+pub const REPOSITORY_URL: &str = env!("CARGO_PKG_REPOSITORY");
 
 /// One checked file and its findings, sorted.
 #[derive(Debug)]
@@ -87,6 +91,8 @@ pub enum OutputFormat {
     Json,
     /// One JSON object per finding per line, with the fields of `json`'s findings.
     JsonLines,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
     /// GitLab Code Quality report (a JSON array).
     Gitlab,
 }
@@ -136,6 +142,17 @@ pub struct Locator {
     cwd: PathBuf,
 }
 
+/// A file as a URI: relative to the repository root (with `base`) or absolute.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArtifactUri {
+    pub uri: String,
+    /// `Some("SRCROOT")` for a URI relative to the repository root.
+    pub base: Option<&'static str>,
+}
+
+/// The `uriBaseId` of URIs relative to the repository root.
+pub const SRCROOT: &str = "SRCROOT";
+
 impl Locator {
     pub fn new(root: impl Into<PathBuf>, cwd: impl Into<PathBuf>) -> Self {
         Self {
@@ -176,6 +193,42 @@ impl Locator {
         self.below_root(display)
             .unwrap_or_else(|| slashes(Path::new(display)))
     }
+
+    /// The file as a URI (RFC 3986): percent-encoded, relative to the repository root,
+    /// or a `file://` URI when it lies outside.
+    pub fn uri(&self, display: &str) -> ArtifactUri {
+        match self.below_root(display) {
+            Some(relative) => ArtifactUri {
+                uri: percent_encode_path(&relative),
+                base: Some(SRCROOT),
+            },
+            None => {
+                let path = Path::new(display);
+                let full = if path.is_absolute() {
+                    path.to_path_buf()
+                } else {
+                    self.cwd.join(path)
+                };
+                ArtifactUri {
+                    uri: file_uri(&normalize(&full)),
+                    base: None,
+                }
+            }
+        }
+    }
+
+    /// The repository root as a `file://` URI ending in `/`; `None` when the root is not
+    /// known as an absolute path.
+    pub fn root_uri(&self) -> Option<String> {
+        if !self.root.is_absolute() {
+            return None;
+        }
+        let mut uri = file_uri(&normalize(&self.root));
+        if !uri.ends_with('/') {
+            uri.push('/');
+        }
+        Some(uri)
+    }
 }
 
 /// Removes `.` and resolves `..` without touching the file system.
@@ -203,6 +256,30 @@ fn slashes(path: &Path) -> String {
     } else {
         text.replace(std::path::MAIN_SEPARATOR, "/")
     }
+}
+
+fn file_uri(absolute: &Path) -> String {
+    let path = slashes(absolute);
+    let path = if path.starts_with('/') {
+        path
+    } else {
+        // A Windows path: `C:/x` becomes `file:///C:/x`.
+        format!("/{path}")
+    };
+    format!("file://{}", percent_encode_path(&path))
+}
+
+/// Percent-encodes every byte of a path except RFC 3986's unreserved characters and `/`.
+pub(crate) fn percent_encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Everything a renderer reads about a run.
@@ -250,6 +327,7 @@ pub fn render(format: OutputFormat, cx: &RenderContext<'_>, out: &mut dyn Write)
         OutputFormat::Concise => concise::render(cx.reports, &cx.summary, out),
         OutputFormat::Json => json::render(cx.reports, &cx.summary, out),
         OutputFormat::JsonLines => json_lines::render(cx, out),
+        OutputFormat::Sarif => sarif::render(cx, out),
         OutputFormat::Gitlab => gitlab::render(cx, out),
     }
 }
