@@ -16,7 +16,9 @@ use crate::engine;
 use crate::error::Error;
 use crate::policy::Policy;
 use crate::policy::template::fill;
-use crate::render::{self, FileReport, HumanOptions, Locator, RenderContext, RuleMeta, Summary};
+use crate::render::{
+    self, FileReport, HumanOptions, Locator, OutputFormat, RenderContext, RuleMeta, Summary,
+};
 use crate::rules;
 use crate::source::Source;
 
@@ -322,12 +324,20 @@ fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
     };
     let cwd = std::env::current_dir().unwrap_or_default();
     let root = repository_root(&cwd).unwrap_or_else(|| cwd.clone());
+    let step_summary = if args.format == OutputFormat::Github {
+        std::env::var_os("GITHUB_STEP_SUMMARY")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    } else {
+        None
+    };
     let cx = RenderContext {
         reports: &reports,
         summary,
         rules: rules_in_force(&used_policies),
         locator: Locator::new(root, cwd),
         human: HumanOptions { color, width },
+        step_summary,
     };
     match output_file {
         Some((shown, file)) => {
@@ -345,6 +355,15 @@ fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
             }
             let _ = stdout.flush();
         }
+    }
+    if let Some(path) = &cx.step_summary
+        && let Err(e) = render::append_step_summary(&cx)
+    {
+        let mut error = Error::write(&path.display().to_string(), &e);
+        if let Error::Write { help, .. } = &mut error {
+            *help = Some("GITHUB_STEP_SUMMARY names the file that receives the job summary".into());
+        }
+        errors.push(error);
     }
 
     let had_errors = !errors.is_empty() || !failed_configs.is_empty();

@@ -115,6 +115,13 @@ fn sarif_seed() {
 }
 
 #[test]
+fn github_seed() {
+    let (code, out) = check("github", &["fixtures/seed.md"]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("github_seed", out);
+}
+
+#[test]
 fn gitlab_seed() {
     let (code, out) = check("gitlab", &["fixtures/seed.md"]);
     assert_eq!(code, 1);
@@ -284,6 +291,161 @@ fn sarif_uris_are_relative_to_the_repository_root_and_encoded() {
     assert_eq!(rules.len(), 3);
     let plugh = rules.iter().find(|r| r["id"] == "plugh").expect("plugh");
     assert_eq!(plugh["defaultConfiguration"]["level"], "note");
+}
+
+// ---------------------------------------------------------------- GitHub
+
+/// An article of `n` paragraphs that cycle through the given words.
+fn article(words: &[(&str, usize)]) -> String {
+    let mut paragraphs = Vec::new();
+    let most = words.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    for i in 0..most {
+        for (word, n) in words {
+            if i < *n {
+                paragraphs.push(format!("Paragraph {i} has {word} in it."));
+            }
+        }
+    }
+    paragraphs.join("\n\n") + "\n"
+}
+
+#[test]
+fn github_caps_and_order() {
+    let dir = tempdir();
+    write(dir.path(), "copydesk.toml", THREE_SEVERITIES);
+    write(
+        dir.path(),
+        "a.md",
+        &article(&[("XYZZY", 12), ("TK", 12), ("PLUGH", 3)]),
+    );
+    let out = run_in(dir.path(), &["check", "--format", "github", "a.md"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let lines: Vec<&str> = text.lines().collect();
+    let kinds: Vec<&str> = lines
+        .iter()
+        .filter_map(|l| l.strip_prefix("::"))
+        .map(|l| l.split([' ', ':']).next().unwrap_or(""))
+        .collect();
+    let mut expected = vec!["error"; 10];
+    expected.extend(["warning"; 10]);
+    expected.extend(["notice"; 4]);
+    assert_eq!(kinds, expected);
+    // Each group in file order.
+    let line_of = |l: &str| -> usize {
+        let at = l.find(",line=").expect("line") + 6;
+        l[at..].split(',').next().unwrap().parse().expect("number")
+    };
+    for group in [&lines[0..10], &lines[10..20], &lines[20..23]] {
+        let numbers: Vec<usize> = group.iter().map(|l| line_of(l)).collect();
+        let mut sorted = numbers.clone();
+        sorted.sort_unstable();
+        assert_eq!(numbers, sorted);
+    }
+    assert!(lines[0].contains("title=copydesk (tk)::placeholder `TK`"));
+    assert!(lines[10].starts_with("::warning file=a.md,line="));
+    assert!(lines[20].starts_with("::notice file=a.md,"));
+    assert!(
+        lines[23].starts_with("::notice title=copydesk::4 more findings are not shown"),
+        "{}",
+        lines[23]
+    );
+    assert!(lines[23].contains("--format concise"), "{}", lines[23]);
+    assert_eq!(lines[24], "12 errors, 12 warnings, 3 infos in 1 file");
+    assert_eq!(lines.len(), 25);
+
+    // Under the limits: no overflow notice.
+    write(dir.path(), "b.md", &article(&[("TK", 3), ("XYZZY", 2)]));
+    let out = run_in(dir.path(), &["check", "--format", "github", "b.md"]);
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert_eq!(text.lines().filter(|l| l.starts_with("::")).count(), 5);
+    assert!(!text.contains("more findings"));
+}
+
+#[test]
+fn github_escapes_messages_and_properties() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "copydesk.toml",
+        r#"
+extends = []
+[rules."odd:rule"]
+kind = "phrase-list"
+severity = "warning"
+message = "100% wrong,\r\nsee: `{text}`"
+words = ["TK"]
+"#,
+    );
+    write(dir.path(), "a,b:c.md", "The TK days.\n");
+    let out = run_in(dir.path(), &["check", "--format", "github", "a,b:c.md"]);
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert_eq!(
+        text.lines().next(),
+        Some(
+            "::warning file=a%2Cb%3Ac.md,line=1,col=5,endLine=1,endColumn=7,\
+             title=copydesk (odd%3Arule)::100%25 wrong,%0D%0Asee: `TK`"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn github_appends_the_full_report_to_the_step_summary() {
+    let dir = tempdir();
+    write(dir.path(), "copydesk.toml", THREE_SEVERITIES);
+    write(
+        dir.path(),
+        "a.md",
+        &article(&[("XYZZY", 12), ("TK", 12), ("PLUGH", 3)]),
+    );
+    let summary = dir.path().join("summary.md");
+    write(dir.path(), "summary.md", "# Earlier step\n\nkept\n");
+    let run = || {
+        copydesk()
+            .current_dir(dir.path())
+            .env("GITHUB_STEP_SUMMARY", &summary)
+            .args(["check", "--format", "github", "a.md"])
+            .output()
+            .expect("runs")
+    };
+    let out = run();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        stdout.contains("the full list is in the job summary"),
+        "{stdout}"
+    );
+    let text = std::fs::read_to_string(&summary).expect("summary");
+    assert!(
+        text.starts_with("# Earlier step\n\nkept\n"),
+        "appended, not truncated"
+    );
+    assert!(text.contains("## copydesk\n\n12 errors, 12 warnings, 3 infos in 1 file\n"));
+    assert!(text.contains("### a.md\n\n| Line | Column | Severity | Rule | Message |\n"));
+    // Every finding, not only those shown as annotations.
+    // The header, the alignment row and one row per finding.
+    assert_eq!(text.matches("\n| ").count(), 2 + 27);
+    assert!(text.contains("| 1 | 17 | warning | `xyzzy` | filler `XYZZY` |\n"));
+    run();
+    let twice = std::fs::read_to_string(&summary).expect("summary");
+    assert_eq!(twice.matches("## copydesk").count(), 2);
+    assert!(twice.starts_with(&text));
+}
+
+#[test]
+fn github_step_summary_only_for_the_github_format() {
+    let dir = tempdir();
+    write(dir.path(), "a.md", "The TK days.\n");
+    let summary = dir.path().join("summary.md");
+    let out = copydesk()
+        .current_dir(dir.path())
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .args(["check", "--format", "concise", "--isolated", "a.md"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!summary.exists());
 }
 
 // ---------------------------------------------------------------- GitLab

@@ -4,6 +4,7 @@
 
 mod concise;
 mod fingerprint;
+mod github;
 mod gitlab;
 mod human;
 mod json;
@@ -93,6 +94,8 @@ pub enum OutputFormat {
     JsonLines,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
     Sarif,
+    /// GitHub Actions annotations; the full report goes to the job summary.
+    Github,
     /// GitLab Code Quality report (a JSON array).
     Gitlab,
 }
@@ -293,6 +296,9 @@ pub struct RenderContext<'a> {
     pub rules: Vec<RuleMeta>,
     pub locator: Locator,
     pub human: HumanOptions,
+    /// `github`: the job summary file (`$GITHUB_STEP_SUMMARY`), to which the full report
+    /// is appended by [`append_step_summary`].
+    pub step_summary: Option<PathBuf>,
 }
 
 impl<'a> RenderContext<'a> {
@@ -304,6 +310,7 @@ impl<'a> RenderContext<'a> {
             rules: Vec::new(),
             locator: Locator::here(),
             human: HumanOptions::default(),
+            step_summary: None,
         }
     }
 
@@ -328,6 +335,16 @@ pub fn render(format: OutputFormat, cx: &RenderContext<'_>, out: &mut dyn Write)
         OutputFormat::Json => json::render(cx.reports, &cx.summary, out),
         OutputFormat::JsonLines => json_lines::render(cx, out),
         OutputFormat::Sarif => sarif::render(cx, out),
+        OutputFormat::Github => github::render(cx, out),
         OutputFormat::Gitlab => gitlab::render(cx, out),
+    }
+}
+
+/// `github`: appends the full report, as Markdown, to `cx.step_summary` (created if
+/// missing, never truncated). Does nothing without one.
+pub fn append_step_summary(cx: &RenderContext<'_>) -> io::Result<()> {
+    match &cx.step_summary {
+        Some(path) => github::append_step_summary(cx, path),
+        None => Ok(()),
     }
 }
