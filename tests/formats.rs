@@ -129,6 +129,13 @@ fn gitlab_seed() {
 }
 
 #[test]
+fn junit_seed() {
+    let (code, out) = check("junit", &["fixtures/seed.md"]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("junit_seed", out);
+}
+
+#[test]
 fn json_lines_seed() {
     let (code, out) = check("json-lines", &["fixtures/seed.md"]);
     assert_eq!(code, 1);
@@ -291,6 +298,89 @@ fn sarif_uris_are_relative_to_the_repository_root_and_encoded() {
     assert_eq!(rules.len(), 3);
     let plugh = rules.iter().find(|r| r["id"] == "plugh").expect("plugh");
     assert_eq!(plugh["defaultConfiguration"]["level"], "note");
+}
+
+// ---------------------------------------------------------------- JUnit
+
+#[test]
+fn junit_structure() {
+    let (_, xml) = check("junit", &["fixtures"]);
+    let (_, doc) = check("json", &["fixtures"]);
+    let doc = json(&doc);
+    let findings = doc["diagnostics"].as_array().expect("diagnostics").len();
+    let files = doc["summary"]["files"].as_u64().expect("files") as usize;
+
+    let parsed = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let root = parsed.root_element();
+    assert_eq!(root.tag_name().name(), "testsuites");
+    assert_eq!(root.attribute("name"), Some("copydesk"));
+    let number = |n: roxmltree::Node<'_, '_>, attr: &str| -> usize {
+        n.attribute(attr)
+            .unwrap_or_else(|| panic!("no {attr}"))
+            .parse()
+            .expect("a number")
+    };
+    let suites: Vec<_> = root.children().filter(|n| n.is_element()).collect();
+    assert_eq!(suites.len(), files, "one testsuite per checked file");
+    assert_eq!(number(root, "failures"), findings);
+    let mut tests = 0;
+    for suite in &suites {
+        assert_eq!(suite.tag_name().name(), "testsuite");
+        let cases: Vec<_> = suite.children().filter(|n| n.is_element()).collect();
+        let failures: Vec<_> = cases
+            .iter()
+            .filter_map(|c| c.children().find(|n| n.has_tag_name("failure")))
+            .collect();
+        assert_eq!(number(*suite, "tests"), cases.len());
+        assert_eq!(number(*suite, "failures"), failures.len());
+        assert!(!cases.is_empty(), "a clean file has a passing test case");
+        for case in &cases {
+            assert_eq!(case.tag_name().name(), "testcase");
+            assert_eq!(case.attribute("classname"), suite.attribute("name"));
+        }
+        for failure in failures {
+            assert!(failure.attribute("message").is_some_and(|m| !m.is_empty()));
+            assert!(failure.attribute("type").is_some_and(|t| !t.is_empty()));
+        }
+        tests += cases.len();
+    }
+    assert_eq!(number(root, "tests"), tests);
+}
+
+#[test]
+fn junit_escapes_hostile_messages() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "copydesk.toml",
+        r#"
+extends = []
+[rules.tk]
+kind = "phrase-list"
+severity = "error"
+message = "bad & <odd> \"q\" 'a' \u0007 `{text}`"
+words = ["TK"]
+"#,
+    );
+    write(dir.path(), "a.md", "The TK days.\n");
+    let out = run_in(dir.path(), &["check", "--format", "junit", "a.md"]);
+    assert_eq!(out.status.code(), Some(1));
+    let xml = String::from_utf8(out.stdout).expect("UTF-8");
+    let parsed = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let failure = parsed
+        .descendants()
+        .find(|n| n.has_tag_name("failure"))
+        .expect("a failure");
+    assert_eq!(
+        failure.attribute("message"),
+        Some("bad & <odd> \"q\" 'a'  `TK`")
+    );
+    assert!(
+        failure
+            .text()
+            .expect("body")
+            .starts_with("a.md:1:5: error[tk] bad & <odd>")
+    );
 }
 
 // ---------------------------------------------------------------- GitHub

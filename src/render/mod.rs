@@ -9,6 +9,7 @@ mod gitlab;
 mod human;
 mod json;
 mod json_lines;
+mod junit;
 mod sarif;
 
 use std::io::{self, Write};
@@ -98,6 +99,8 @@ pub enum OutputFormat {
     Github,
     /// GitLab Code Quality report (a JSON array).
     Gitlab,
+    /// JUnit XML: one test suite per file, one failed test case per finding.
+    Junit,
 }
 
 /// What a renderer is told about one rule in force: plain data, so that renderers need
@@ -337,6 +340,7 @@ pub fn render(format: OutputFormat, cx: &RenderContext<'_>, out: &mut dyn Write)
         OutputFormat::Sarif => sarif::render(cx, out),
         OutputFormat::Github => github::render(cx, out),
         OutputFormat::Gitlab => gitlab::render(cx, out),
+        OutputFormat::Junit => junit::render(cx, out),
     }
 }
 
