@@ -136,6 +136,13 @@ fn junit_seed() {
 }
 
 #[test]
+fn rdjson_seed() {
+    let (code, out) = check("rdjson", &["fixtures/seed.md"]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("rdjson_seed", out);
+}
+
+#[test]
 fn json_lines_seed() {
     let (code, out) = check("json-lines", &["fixtures/seed.md"]);
     assert_eq!(code, 1);

@@ -10,6 +10,7 @@ mod human;
 mod json;
 mod json_lines;
 mod junit;
+mod rdjson;
 mod sarif;
 
 use std::io::{self, Write};
@@ -101,6 +102,8 @@ pub enum OutputFormat {
     Gitlab,
     /// JUnit XML: one test suite per file, one failed test case per finding.
     Junit,
+    /// reviewdog's diagnostic format (rdjson).
+    Rdjson,
 }
 
 /// What a renderer is told about one rule in force: plain data, so that renderers need
@@ -341,6 +344,7 @@ pub fn render(format: OutputFormat, cx: &RenderContext<'_>, out: &mut dyn Write)
         OutputFormat::Github => github::render(cx, out),
         OutputFormat::Gitlab => gitlab::render(cx, out),
         OutputFormat::Junit => junit::render(cx, out),
+        OutputFormat::Rdjson => rdjson::render(cx, out),
     }
 }
 
