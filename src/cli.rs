@@ -100,9 +100,23 @@ pub struct CheckArgs {
     #[arg(value_name = "PATHS", default_value = ".")]
     pub paths: Vec<PathBuf>,
 
-    /// How to report findings.
-    #[arg(long, alias = "output-format", value_enum, default_value_t = OutputFormat::Human)]
+    /// How to report findings: for people (`human`), scripts (`concise`, `json`,
+    /// `json-lines`) or CI (`sarif` for code scanning, `github` annotations, `gitlab`
+    /// Code Quality, `junit` test reports, `rdjson` for reviewdog).
+    #[arg(
+        long,
+        alias = "output-format",
+        value_enum,
+        value_name = "FORMAT",
+        default_value_t = OutputFormat::Human
+    )]
     pub format: OutputFormat,
+
+    /// Write the report to this file (created or truncated) instead of standard output.
+    /// Errors still go to standard error; the human report has no colour unless
+    /// `--color always`.
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output_file: Option<PathBuf>,
 
     /// The lowest severity that makes the run fail (exit code 1).
     #[arg(long, value_enum, default_value_t = FailOn::Error)]

@@ -32,6 +32,15 @@ pub enum Error {
         help: Option<String>,
     },
 
+    #[error("cannot write to `{path}`: {reason}")]
+    #[diagnostic(code(copydesk::io))]
+    Write {
+        path: String,
+        reason: String,
+        #[help]
+        help: Option<String>,
+    },
+
     #[error("`{path}` is not UTF-8 text (invalid byte at offset {offset}, line {line})")]
     #[diagnostic(
         code(copydesk::encoding),
@@ -113,6 +122,24 @@ impl Error {
             label: label.into(),
             help,
         }))
+    }
+
+    /// A file that output could not be written to.
+    pub(crate) fn write(path: &str, err: &std::io::Error) -> Self {
+        let help = match err.kind() {
+            std::io::ErrorKind::NotFound => Some(
+                "the folder must exist; the path is relative to the current directory".to_string(),
+            ),
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::IsADirectory => {
+                Some("name a file you may write to".to_string())
+            }
+            _ => None,
+        };
+        Error::Write {
+            path: path.to_string(),
+            reason: err.to_string(),
+            help,
+        }
     }
 
     pub(crate) fn io(path: &str, err: &std::io::Error) -> Self {

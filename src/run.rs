@@ -2,9 +2,11 @@
 //! code. Errors about one file are reported and the other files are still checked.
 
 use std::collections::BTreeMap;
-use std::io::{self, IsTerminal, Read, Write};
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use miette::{GraphicalReportHandler, GraphicalTheme};
 
@@ -16,8 +18,11 @@ use crate::error::Error;
 use crate::fix;
 use crate::git::{self, ChangedLines};
 use crate::policy::Policy;
+use crate::policy::template::fill;
 use crate::render::statistics;
-use crate::render::{self, FileReport, HumanOptions, Summary};
+use crate::render::{
+    self, FileReport, HumanOptions, Locator, OutputFormat, RenderContext, RuleMeta, Summary,
+};
 use crate::rules;
 use crate::source::Source;
 
@@ -294,6 +299,62 @@ fn read_input(input: &Input) -> Result<Source, Error> {
     }
 }
 
+/// The nearest folder at or above `dir` that holds a `.git` (a folder, or a file in a
+/// worktree or submodule).
+fn repository_root(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .find(|d| d.join(".git").exists())
+        .map(Path::to_path_buf)
+}
+
+/// The rules of the policies used, as renderers read them: rules set to `off` left out,
+/// each id once (the first policy that has it describes it).
+fn rules_in_force(policies: &[Arc<Policy>]) -> Vec<RuleMeta> {
+    let mut rules: Vec<RuleMeta> = Vec::new();
+    for policy in policies {
+        let publication = policy.publication.as_deref().unwrap_or("the publication");
+        for r in &policy.rules {
+            if r.severity == Severity::Off || rules.iter().any(|m| m.id == r.id) {
+                continue;
+            }
+            rules.push(RuleMeta {
+                id: r.id.clone(),
+                kind: r.kind.name.to_string(),
+                severity: r.severity,
+                summary: if r.summary.is_empty() {
+                    r.kind.summary()
+                } else {
+                    r.summary.clone()
+                },
+                help: fill(&r.texts.help, &[("publication", publication)]),
+                doc: r.kind.doc(),
+            });
+        }
+    }
+    rules
+}
+
+/// Opens the `--output-file` (created or truncated) before any article is read, so that
+/// an unwritable path stops the run at once; refuses a path that is one of the articles.
+fn open_output_file(path: &Path, inputs: &[Input]) -> Result<(String, File), Error> {
+    let shown = path.display().to_string();
+    if let Ok(target) = std::fs::canonicalize(path) {
+        let is_input = inputs.iter().any(|input| match input {
+            Input::File { path, .. } => std::fs::canonicalize(path).is_ok_and(|p| p == target),
+            Input::Staged { .. } | Input::Stdin { .. } => false,
+        });
+        if is_input {
+            return Err(Error::Usage(format!(
+                "`{shown}` is both the report file and an article to check; the report \
+                 would overwrite it (write the report elsewhere, or give it an extension \
+                 other than .md)"
+            )));
+        }
+    }
+    let file = File::create(path).map_err(|e| Error::write(&shown, &e))?;
+    Ok((shown, file))
+}
+
 fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
     let fixing = fix_mode(args)?;
     let mut errors = Vec::new();
@@ -301,6 +362,10 @@ fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
         collect_changed(args)?
     } else {
         collect_inputs(args, &mut errors)
+    };
+    let output_file = match &args.output_file {
+        Some(path) => Some(open_output_file(path, &inputs)?),
+        None => None,
     };
     // Paths that could not even be listed (missing files, unreadable folders).
     let unlisted = errors.len();
@@ -310,6 +375,7 @@ fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
     let mut suppressed: BTreeMap<String, (usize, Severity)> = BTreeMap::new();
     let mut reports = Vec::new();
     let mut failed_configs = Vec::new();
+    let mut used_policies: Vec<Arc<Policy>> = Vec::new();
     let mut unchecked = 0;
     for input in &inputs {
         let source = match read_input(input) {
@@ -386,6 +452,9 @@ fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
                 .or_insert((0, d.severity))
                 .0 += 1;
         }
+        if !used_policies.iter().any(|p| Arc::ptr_eq(p, &policy)) {
+            used_policies.push(Arc::clone(&policy));
+        }
         reports.push(FileReport {
             source,
             diagnostics,
@@ -393,10 +462,9 @@ fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
     }
 
     if args.diff {
-        let mut stdout = io::stdout().lock();
-        let _ = stdout.write_all(diffs.as_bytes());
-        let _ = stdout.flush();
-        drop(stdout);
+        if let Err(e) = write_report(output_file, |out| out.write_all(diffs.as_bytes())) {
+            errors.push(e);
+        }
         let failed = !errors.is_empty() || !failed_configs.is_empty();
         report_errors(&errors);
         return Ok(if failed {
@@ -411,9 +479,12 @@ fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
         fixes.report();
     }
     if args.statistics {
-        let mut stdout = io::stdout().lock();
-        let _ = statistics::render(args.format, &reports, &suppressed, &mut stdout);
-        drop(stdout);
+        let written = write_report(output_file, |out| {
+            statistics::render(args.format, &reports, &suppressed, out)
+        });
+        if let Err(e) = written {
+            errors.push(e);
+        }
         let failed = !errors.is_empty() || !failed_configs.is_empty();
         report_errors(&errors);
         return Ok(if failed {
@@ -430,29 +501,46 @@ fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
     for r in &reports {
         summary.add(r);
     }
+    let to_terminal = output_file.is_none() && io::stdout().is_terminal();
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        ColorChoice::Auto => to_terminal && std::env::var_os("NO_COLOR").is_none(),
     };
-    let width = if io::stdout().is_terminal() {
+    let width = if to_terminal {
         terminal_width().unwrap_or(100)
     } else {
         100
     };
-    let human = HumanOptions { color, width };
-    let mut stdout = io::stdout().lock();
-    if let Err(e) = render::render(args.format, &reports, &summary, &human, &mut stdout)
-        && e.kind() != io::ErrorKind::BrokenPipe
-    {
-        errors.push(Error::Io {
-            path: "<stdout>".into(),
-            reason: e.to_string(),
-            help: None,
-        });
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let root = repository_root(&cwd).unwrap_or_else(|| cwd.clone());
+    let step_summary = if args.format == OutputFormat::Github {
+        std::env::var_os("GITHUB_STEP_SUMMARY")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    } else {
+        None
+    };
+    let cx = RenderContext {
+        reports: &reports,
+        summary,
+        rules: rules_in_force(&used_policies),
+        locator: Locator::new(root, cwd),
+        human: HumanOptions { color, width },
+        step_summary,
+    };
+    if let Err(e) = write_report(output_file, |out| render::render(args.format, &cx, out)) {
+        errors.push(e);
     }
-    let _ = stdout.flush();
-    drop(stdout);
+    if let Some(path) = &cx.step_summary
+        && let Err(e) = render::append_step_summary(&cx)
+    {
+        let mut error = Error::write(&path.display().to_string(), &e);
+        if let Error::Write { help, .. } = &mut error {
+            *help = Some("GITHUB_STEP_SUMMARY names the file that receives the job summary".into());
+        }
+        errors.push(error);
+    }
 
     let had_errors = !errors.is_empty() || !failed_configs.is_empty();
     report_errors(&errors);
@@ -460,6 +548,32 @@ fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
         return Ok(ExitStatus::Error);
     }
     Ok(exit_for(args.fail_on, &reports))
+}
+
+/// Writes a report to the `--output-file`, or to standard output (a closed pipe, as with
+/// `| head`, is not an error).
+fn write_report(
+    output_file: Option<(String, File)>,
+    render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), Error> {
+    match output_file {
+        Some((shown, file)) => {
+            let mut out = BufWriter::new(file);
+            render(&mut out)
+                .and_then(|()| out.flush())
+                .map_err(|e| Error::write(&shown, &e))
+        }
+        None => {
+            let mut stdout = io::stdout().lock();
+            let result = render(&mut stdout).and_then(|()| stdout.flush());
+            match result {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                    Err(Error::write("<stdout>", &e))
+                }
+                _ => Ok(()),
+            }
+        }
+    }
 }
 
 /// 1 when a finding is at or above the `--fail-on` level, else 0.

@@ -65,6 +65,42 @@ impl Source {
             last: None,
         }
     }
+
+    /// Character offsets (see [`CharCursor`]) of many byte offsets, mostly increasing.
+    pub fn char_cursor(&self) -> CharCursor<'_> {
+        let start = self.content_start();
+        CharCursor {
+            source: self,
+            last: (start, 0),
+        }
+    }
+}
+
+/// Counts Unicode scalar values (code points) from the start of the content to a byte
+/// offset: the zero-based character offset of formats such as SARIF (`charOffset` with
+/// `columnKind: unicodeCodePoints`). A BOM is not a character of the content, as it is
+/// not a column. Offsets in increasing order cost the distance between them.
+#[derive(Debug)]
+pub struct CharCursor<'s> {
+    source: &'s Source,
+    /// The last byte offset asked for and its character offset.
+    last: (usize, usize),
+}
+
+impl CharCursor<'_> {
+    pub fn at(&mut self, offset: usize) -> usize {
+        let text = &self.source.text;
+        let content = self.source.content_start();
+        let offset = floor_char_boundary(text, offset).max(content);
+        let (from, count) = if offset >= self.last.0 {
+            self.last
+        } else {
+            (content, 0)
+        };
+        let between = text.get(from..offset).map_or(0, |t| t.chars().count());
+        self.last = (offset, count + between);
+        count + between
+    }
 }
 
 /// See [`Source::cursor`].
@@ -204,6 +240,19 @@ mod tests {
         }
         // Going back starts afresh.
         assert_eq!(cursor.at(1), src.position(1));
+    }
+
+    #[test]
+    fn char_offsets_count_code_points_after_the_bom() {
+        let text = "\u{feff}aé\r\n😀b";
+        let src = Source::new("t.md", text.to_string());
+        let mut cursor = src.char_cursor();
+        let b = text.find('b').unwrap_or(0);
+        assert_eq!(cursor.at(b), 5, "a é CR LF 😀");
+        assert_eq!(cursor.at(3), 0, "the BOM is not counted");
+        assert_eq!(cursor.at(0), 0);
+        assert_eq!(cursor.at(b), 5, "going back and forth gives the same");
+        assert_eq!(cursor.at(text.len()), 6);
     }
 
     #[test]

@@ -15,8 +15,9 @@ struct Document<'a> {
     summary: JsonSummary,
 }
 
+/// One finding as the `json` and `json-lines` formats write it.
 #[derive(Serialize)]
-struct Finding<'a> {
+pub(super) struct Finding<'a> {
     path: &'a str,
     rule: &'a str,
     severity: Severity,
@@ -88,6 +89,15 @@ fn finding<'a>(
     }
 }
 
+/// The findings of one file, in order.
+pub(super) fn findings(report: &FileReport) -> impl Iterator<Item = Finding<'_>> {
+    let (mut starts, mut ends) = (report.source.cursor(), report.source.cursor());
+    report
+        .diagnostics
+        .iter()
+        .map(move |d| finding(&report.source, &mut starts, &mut ends, d))
+}
+
 pub(super) fn render(
     reports: &[FileReport],
     summary: &Summary,
@@ -95,15 +105,7 @@ pub(super) fn render(
 ) -> io::Result<()> {
     let doc = Document {
         version: 1,
-        diagnostics: reports
-            .iter()
-            .flat_map(|r| {
-                let (mut starts, mut ends) = (r.source.cursor(), r.source.cursor());
-                r.diagnostics
-                    .iter()
-                    .map(move |d| finding(&r.source, &mut starts, &mut ends, d))
-            })
-            .collect(),
+        diagnostics: reports.iter().flat_map(findings).collect(),
         summary: JsonSummary {
             files: summary.files,
             errors: summary.errors,
