@@ -102,11 +102,24 @@ pub fn apply_once(text: &str, diagnostics: &[Diagnostic], allowed: Allowed) -> (
     }
     let mut edits: Vec<_> = taken.iter().flat_map(|f| f.edits.iter()).collect();
     edits.sort_by_key(|e| std::cmp::Reverse(e.range.start));
+    let crlf = uses_crlf(text);
     let mut out = text.to_string();
     for e in edits {
-        out.replace_range(e.range.clone(), &e.replacement);
+        if crlf && e.replacement.contains('\n') {
+            // Rules write `\n`; a CRLF file keeps its line endings.
+            let replacement = e.replacement.replace("\r\n", "\n").replace('\n', "\r\n");
+            out.replace_range(e.range.clone(), &replacement);
+        } else {
+            out.replace_range(e.range.clone(), &e.replacement);
+        }
     }
     (out, taken.len())
+}
+
+/// Whether the text's first line ends with CRLF.
+fn uses_crlf(text: &str) -> bool {
+    text.find('\n')
+        .is_some_and(|i| i > 0 && text.as_bytes().get(i - 1) == Some(&b'\r'))
 }
 
 /// Fixes a text until no allowed fix is left (or [`MAX_PASSES`]).
@@ -135,6 +148,61 @@ pub fn fix_text(policy: &Policy, path: &str, text: String, allowed: Allowed) -> 
         checked,
         converged,
     }
+}
+
+/// Why a fixed file was not written.
+#[derive(Debug)]
+pub enum Refused {
+    /// The file changed on disk after it was read: someone is editing it.
+    Changed,
+    /// A symbolic link to a file outside the folders being checked.
+    OutsideLink(std::path::PathBuf),
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refused::Changed => f.write_str(
+                "the file changed on disk while copydesk was checking it, so the fixes were not written",
+            ),
+            Refused::OutsideLink(target) => write!(
+                f,
+                "it is a symbolic link to {}, outside the folders being checked, so the fixes were not written",
+                target.display()
+            ),
+            Refused::Io(e) => e.fmt(f),
+        }
+    }
+}
+
+/// Writes fixes to `path`, which held `original` when it was read. Refuses when the file
+/// has changed since, or when it is a symbolic link to a file outside `roots` (canonical
+/// folders being checked); a link inside them is followed, so the link stays a link.
+pub fn write_fixed(
+    path: &Path,
+    original: &str,
+    fixed: &str,
+    roots: &[std::path::PathBuf],
+) -> Result<(), Refused> {
+    let is_link = std::fs::symlink_metadata(path)
+        .map_err(Refused::Io)?
+        .file_type()
+        .is_symlink();
+    let target = if is_link {
+        let target = std::fs::canonicalize(path).map_err(Refused::Io)?;
+        if !roots.iter().any(|r| target.starts_with(r)) {
+            return Err(Refused::OutsideLink(target));
+        }
+        target
+    } else {
+        path.to_path_buf()
+    };
+    let now = std::fs::read(&target).map_err(Refused::Io)?;
+    if now != original.as_bytes() {
+        return Err(Refused::Changed);
+    }
+    write_atomically(&target, fixed).map_err(Refused::Io)
 }
 
 /// Replaces a file's content atomically: a temporary file in the same folder, with the
@@ -217,12 +285,69 @@ mod tests {
     }
 
     #[test]
+    fn inserted_lines_follow_the_file_s_line_endings() {
+        let ds = [fixable(9..9, "\n\nnew", Applicability::Safe)];
+        assert_eq!(
+            apply_once("a\r\n\r\nend.", &ds, Allowed::Safe).0,
+            "a\r\n\r\nend.\r\n\r\nnew"
+        );
+        assert_eq!(
+            apply_once(
+                "a\n\nend.xx",
+                &[fixable(7..7, "\n\nnew", Applicability::Safe)],
+                Allowed::Safe
+            )
+            .0,
+            "a\n\nend.\n\nnewxx"
+        );
+    }
+
+    #[test]
     fn two_insertions_at_one_point_are_not_applied_together() {
         let ds = [
             fixable(1..1, "x", Applicability::Safe),
             fixable(1..1, "y", Applicability::Safe),
         ];
         assert_eq!(apply_once("ab", &ds, Allowed::Safe), ("axb".into(), 1));
+    }
+
+    #[test]
+    fn a_file_changed_since_reading_is_not_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, "edited by someone").unwrap();
+        let r = write_fixed(&path, "as read", "fixed", &[]);
+        assert!(matches!(r, Err(Refused::Changed)), "{r:?}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "edited by someone");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_out_of_the_checked_folders_are_not_followed() {
+        let outside = tempfile::tempdir().unwrap();
+        let inside = tempfile::tempdir().unwrap();
+        let root = std::fs::canonicalize(inside.path()).unwrap();
+        let target = outside.path().join("t.md");
+        std::fs::write(&target, "old").unwrap();
+        let link = inside.path().join("l.md");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let r = write_fixed(&link, "old", "new", std::slice::from_ref(&root));
+        assert!(matches!(r, Err(Refused::OutsideLink(_))), "{r:?}");
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "old");
+
+        // A link to a file inside is followed and stays a link.
+        let inner = inside.path().join("real.md");
+        std::fs::write(&inner, "old").unwrap();
+        let link2 = inside.path().join("l2.md");
+        std::os::unix::fs::symlink(&inner, &link2).unwrap();
+        write_fixed(&link2, "old", "new", &[root]).unwrap();
+        assert_eq!(std::fs::read_to_string(&inner).unwrap(), "new");
+        assert!(
+            std::fs::symlink_metadata(&link2)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
     }
 
     #[test]

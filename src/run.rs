@@ -371,6 +371,7 @@ fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
     let unlisted = errors.len();
     let mut policies = Policies::new(choice(&args.policy));
     let mut fixes = FixTally::default();
+    let fix_roots = checked_roots(&args.paths);
     let mut diffs = String::new();
     let mut suppressed: BTreeMap<String, (usize, Severity)> = BTreeMap::new();
     let mut reports = Vec::new();
@@ -414,8 +415,13 @@ fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
                     diffs.push_str(&fix::unified_diff(&source.path, &source.text, &fixed.text));
                     Ok(())
                 } else if let Input::File { path, .. } = input {
-                    fix::write_atomically(path, &fixed.text)
-                        .map_err(|e| Error::io(&source.path, &e))
+                    fix::write_fixed(path, &source.text, &fixed.text, &fix_roots).map_err(|e| {
+                        Error::Write {
+                            path: source.path.clone(),
+                            reason: e.to_string(),
+                            help: None,
+                        }
+                    })
                 } else {
                     Ok(())
                 };
@@ -548,6 +554,22 @@ fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
         return Ok(ExitStatus::Error);
     }
     Ok(exit_for(args.fail_on, &reports))
+}
+
+/// The folders being checked, canonical: `--fix` follows a symbolic link only to a file
+/// inside them. A file named on the command line stands for its folder.
+fn checked_roots(paths: &[PathBuf]) -> Vec<PathBuf> {
+    paths
+        .iter()
+        .filter_map(|p| {
+            let dir = match p.parent() {
+                _ if p.is_dir() => p.as_path(),
+                Some(parent) if !parent.as_os_str().is_empty() => parent,
+                _ => Path::new("."),
+            };
+            std::fs::canonicalize(dir).ok()
+        })
+        .collect()
 }
 
 /// Writes a report to the `--output-file`, or to standard output (a closed pipe, as with
