@@ -166,6 +166,11 @@ pub struct CheckArgs {
     #[arg(long, conflicts_with = "diff")]
     pub statistics: bool,
 
+    /// How many files to check at once [default: one per core]. Reports come out in
+    /// path order whatever the number.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+
     /// When to use colour in the human report.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

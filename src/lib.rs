@@ -3,6 +3,7 @@
 //! The pipeline runs one way: [`source::Source`] -> [`document::Document`] -> rules ->
 //! [`diagnostic::Diagnostic`] -> renderers. Only [`run`] writes to the terminal.
 
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;

@@ -10,15 +10,21 @@ pub(super) fn render(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     for report in reports {
-        let mut cursor = report.source.cursor();
-        for d in &report.diagnostics {
-            let p = cursor.at(d.span.start);
-            writeln!(
-                out,
-                "{}:{}:{}: {}[{}] {}",
-                report.source.path, p.line, p.column, d.severity, d.rule, d.message
-            )?;
-        }
+        file(report, out)?;
     }
     writeln!(out, "{}", summary.line())
+}
+
+/// One file's findings.
+pub(super) fn file(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    let mut cursor = report.source.cursor();
+    for d in &report.diagnostics {
+        let p = cursor.at(d.span.start);
+        writeln!(
+            out,
+            "{}:{}:{}: {}[{}] {}",
+            report.source.path, p.line, p.column, d.severity, d.rule, d.message
+        )?;
+    }
+    Ok(())
 }

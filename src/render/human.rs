@@ -162,6 +162,21 @@ pub(super) fn render(
     opts: &HumanOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    for report in reports {
+        file(report, opts, out)?;
+    }
+    writeln!(out, "{}", summary.line())
+}
+
+/// One file's findings (nothing for a clean file).
+pub(super) fn file(
+    report: &FileReport,
+    opts: &HumanOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if report.diagnostics.is_empty() {
+        return Ok(());
+    }
     let theme = if opts.color {
         GraphicalTheme::unicode()
     } else {
@@ -170,28 +185,23 @@ pub(super) fn render(
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(opts.width)
         .with_links(false);
-    for report in reports {
-        if report.diagnostics.is_empty() {
-            continue;
-        }
-        let source = Snippets {
-            source: &report.source,
+    let source = Snippets {
+        source: &report.source,
+    };
+    let mut cursor = report.source.cursor();
+    for finding in &report.diagnostics {
+        let mut text = String::new();
+        let r = Report {
+            finding,
+            source: &source,
         };
-        let mut cursor = report.source.cursor();
-        for finding in &report.diagnostics {
-            let mut text = String::new();
-            let r = Report {
-                finding,
-                source: &source,
-            };
-            let drawable = drawable(&report.source, finding);
-            if !drawable || handler.render_report(&mut text, &r).is_err() {
-                // A report that cannot be drawn still says what is wrong, and where.
-                text = plain(&report.source.path, cursor.at(finding.span.start), finding);
-            }
-            write!(out, "{text}")?;
-            writeln!(out)?;
+        let drawable = drawable(&report.source, finding);
+        if !drawable || handler.render_report(&mut text, &r).is_err() {
+            // A report that cannot be drawn still says what is wrong, and where.
+            text = plain(&report.source.path, cursor.at(finding.span.start), finding);
         }
+        write!(out, "{text}")?;
+        writeln!(out)?;
     }
-    writeln!(out, "{}", summary.line())
+    Ok(())
 }

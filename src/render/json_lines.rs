@@ -8,14 +8,20 @@
 
 use std::io::{self, Write};
 
-use super::{RenderContext, json};
+use super::{FileReport, RenderContext, json};
 
 pub(super) fn render(cx: &RenderContext<'_>, out: &mut dyn Write) -> io::Result<()> {
     for report in cx.reports {
-        for finding in json::findings(report) {
-            serde_json::to_writer(&mut *out, &finding)?;
-            writeln!(out)?;
-        }
+        file(report, out)?;
+    }
+    Ok(())
+}
+
+/// One file's findings, a line each.
+pub(super) fn file(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    for finding in json::findings(report) {
+        serde_json::to_writer(&mut *out, &finding)?;
+        writeln!(out)?;
     }
     Ok(())
 }

@@ -107,6 +107,41 @@ pub enum OutputFormat {
     Rdjson,
 }
 
+impl OutputFormat {
+    /// Formats written file by file as the run goes, so memory does not grow with the
+    /// number of files: [`render_file`] for each, then [`render_end`].
+    pub fn streams(self) -> bool {
+        matches!(
+            self,
+            OutputFormat::Human | OutputFormat::Concise | OutputFormat::JsonLines
+        )
+    }
+}
+
+/// A streaming format: one file's findings.
+pub fn render_file(
+    format: OutputFormat,
+    cx: &RenderContext<'_>,
+    report: &FileReport,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        OutputFormat::Human => human::file(report, &cx.human, out),
+        OutputFormat::Concise => concise::file(report, out),
+        OutputFormat::JsonLines => json_lines::file(report, out),
+        _ => Ok(()),
+    }
+}
+
+/// A streaming format: what closes the report (the summary line of `human` and
+/// `concise`).
+pub fn render_end(format: OutputFormat, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        OutputFormat::Human | OutputFormat::Concise => writeln!(out, "{}", summary.line()),
+        _ => Ok(()),
+    }
+}
+
 /// What a renderer is told about one rule in force: plain data, so that renderers need
 /// no rule logic.
 #[derive(Debug, Clone, PartialEq, Eq)]

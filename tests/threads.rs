@@ -1,0 +1,45 @@
+//! `--threads`: the report is the same, byte for byte, whatever the number of threads.
+
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+use assert_cmd::Command;
+
+fn run(args: &[&str]) -> (Option<i32>, Vec<u8>) {
+    let out = Command::cargo_bin("copydesk")
+        .unwrap()
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .unwrap();
+    (out.status.code(), out.stdout)
+}
+
+#[test]
+fn output_is_identical_with_one_and_many_threads() {
+    for format in ["human", "concise", "json", "json-lines", "sarif"] {
+        let one = run(&["check", "--format", format, "--threads", "1", "fixtures"]);
+        for threads in ["2", "7"] {
+            let many = run(&[
+                "check",
+                "--format",
+                format,
+                "--threads",
+                threads,
+                "fixtures",
+            ]);
+            assert_eq!(one, many, "format {format}, {threads} threads");
+        }
+        assert!(!one.1.is_empty());
+    }
+}
+
+#[test]
+fn zero_threads_is_a_usage_error() {
+    let out = Command::cargo_bin("copydesk")
+        .unwrap()
+        .args(["check", "--threads", "0", "fixtures/clean.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--threads must be at least 1"));
+}
