@@ -418,10 +418,14 @@ peer_command() {
             --rules-base-directory "$PEERS/npm/node_modules" -f json "$dir/**/*.{md,markdown}")
         ;;
     proselint)
-        # proselint reads every file of a folder (.txt too): give it the Markdown files.
-        local files
-        mapfile -d '' files <"$list"
-        PEER_CMD=("$bin" check -o json "${files[@]}")
+        # proselint reads every file of a folder (.txt too): give it the Markdown files,
+        # through a script, as hyperfine takes the command as one (length-limited) argument.
+        local wrapper
+        wrapper=$RUN/proselint-$(basename "$dir").sh
+        # shellcheck disable=SC2016
+        printf '#!/usr/bin/env bash\nmapfile -d "" files < %q\nexec %q check -o json "${files[@]}"\n' \
+            "$list" "$bin" >"$wrapper"
+        PEER_CMD=(bash "$wrapper")
         ;;
     markdownlint-cli2)
         PEER_CMD=("$bin" "$dir/**/*.{md,markdown}")
