@@ -24,6 +24,7 @@
 #   BENCH_PEER_BUDGET=300   seconds a peer's whole-corpus run may take before a sample is used
 #   BENCH_SAMPLE=500        files in that sample (every k-th file in path order)
 #   BENCH_NO_INSTALL=0      1: install nothing (hyperfine, time, peers); use what is there
+#   BENCH_COPYDESK=PATH     time this copydesk binary instead of the one just built
 #
 # The table is also written to .peers/run/table.md.
 
@@ -86,7 +87,7 @@ cargo build --release --locked --bin copydesk --example parse_only >&2 || die "b
 TARGET_DIR=$(cargo metadata --format-version 1 --no-deps 2>/dev/null |
     sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
 TARGET_DIR=${TARGET_DIR:-$ROOT/target}
-CD=$TARGET_DIR/release/copydesk
+CD=${BENCH_COPYDESK:-$TARGET_DIR/release/copydesk}
 PARSE=$TARGET_DIR/release/examples/parse_only
 if [ ! -x "$CD" ] || [ ! -x "$PARSE" ]; then
     die "built binaries not found under $TARGET_DIR/release"
