@@ -149,7 +149,8 @@ check_runs() {
     esac
 }
 
-# peak_rss CMD... -> RSS_KB (kibibytes), from /usr/bin/time -v or by polling /proc.
+# peak_rss CMD... -> RSS_KB (kibibytes): /usr/bin/time -v, else VmHWM polled from /proc
+# every 10 ms (which can miss the last moments of a run).
 peak_rss() {
     RSS_KB=""
     if [ -x /usr/bin/time ] && /usr/bin/time -v true >/dev/null 2>&1; then
@@ -160,7 +161,7 @@ peak_rss() {
         "$@" >/dev/null 2>&1 &
         local pid=$! hwm max=0
         while [ -r "/proc/$pid/status" ]; do
-            hwm=$(sed -n 's/^VmHWM: *\([0-9]*\).*/\1/p' "/proc/$pid/status" 2>/dev/null)
+            hwm=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\).*/\1/p' "/proc/$pid/status" 2>/dev/null)
             [ -n "$hwm" ] && [ "$hwm" -gt "$max" ] && max=$hwm
             sleep 0.01
         done
