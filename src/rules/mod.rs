@@ -8,6 +8,7 @@
 mod credit_line;
 mod figure_attribution;
 mod front_matter;
+mod numerals;
 mod phrase_list;
 mod ranges;
 mod required_statement;
