@@ -8,8 +8,10 @@
 mod credit_line;
 mod figure_attribution;
 mod front_matter;
+mod number_style;
 mod numerals;
 mod phrase_list;
+mod prose;
 mod ranges;
 mod required_statement;
 
@@ -103,6 +105,7 @@ pub static KINDS: &[&Kind] = &[
     &required_statement::KIND,
     &credit_line::KIND,
     &figure_attribution::KIND,
+    &number_style::KIND,
     &phrase_list::KIND,
     &front_matter::KIND,
 ];

@@ -1,0 +1,218 @@
+//! The house-style rules of the `opinion` pack (numbers, links, headings, spelling and
+//! terms, preferred terms, typography, length, acronyms): what each reports on real
+//! sentences, the exact findings on the seed article, and the fixes they attach, applied
+//! to the text (a fix must give the expected text, and fixing twice changes nothing).
+
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use assert_cmd::Command;
+use copydesk::diagnostic::{Applicability, Diagnostic, Fix};
+use copydesk::engine::check_source;
+use copydesk::policy::Policy;
+use copydesk::source::Source;
+use serde_json::Value;
+
+fn policy() -> Policy {
+    Policy::builtin("opinion").expect("built-in pack loads")
+}
+
+/// The findings of one rule on a text.
+fn findings(policy: &Policy, rule: &str, text: &str) -> Vec<Diagnostic> {
+    check_source(policy, &Source::new("t.md", text.to_string()))
+        .into_iter()
+        .filter(|d| d.rule == rule)
+        .collect()
+}
+
+/// The words each finding of a rule points at.
+fn flagged(policy: &Policy, rule: &str, text: &str) -> Vec<String> {
+    findings(policy, rule, text)
+        .iter()
+        .map(|d| text[d.span.clone()].to_string())
+        .collect()
+}
+
+/// Applies the edits of several fixes; they must not overlap.
+fn apply(text: &str, fixes: &[&Fix]) -> String {
+    let mut edits: Vec<_> = fixes.iter().flat_map(|f| f.edits.iter()).collect();
+    edits.sort_by_key(|e| e.range.start);
+    for pair in edits.windows(2) {
+        assert!(
+            pair[0].range.end <= pair[1].range.start,
+            "overlapping edits {:?} and {:?}",
+            pair[0],
+            pair[1]
+        );
+    }
+    let mut out = text.to_string();
+    for e in edits.iter().rev() {
+        out.replace_range(e.range.clone(), &e.replacement);
+    }
+    out
+}
+
+/// Applies every fix of `rule` with the given applicability and checks the result; then
+/// checks again: fixing twice changes nothing.
+fn assert_fix(
+    policy: &Policy,
+    rule: &str,
+    applicability: Applicability,
+    before: &str,
+    after: &str,
+) {
+    let found = findings(policy, rule, before);
+    let fixes: Vec<&Fix> = found
+        .iter()
+        .filter_map(|d| d.fix.as_ref())
+        .filter(|f| f.applicability == applicability)
+        .collect();
+    assert!(
+        !fixes.is_empty(),
+        "{rule}: no {applicability:?} fix for {before:?}"
+    );
+    let fixed = apply(before, &fixes);
+    assert_eq!(fixed, after, "{rule}: fixing {before:?}");
+    let again = findings(policy, rule, &fixed);
+    let more: Vec<&Fix> = again
+        .iter()
+        .filter_map(|d| d.fix.as_ref())
+        .filter(|f| f.applicability == applicability)
+        .collect();
+    assert_eq!(
+        apply(&fixed, &more),
+        fixed,
+        "{rule}: a second fix changed {fixed:?}"
+    );
+}
+
+/// (rule, line, column) of the seed's findings of the given rules, from the binary.
+fn seed_findings(rules: &[&str]) -> Vec<(String, u64, u64)> {
+    let out = Command::cargo_bin("copydesk")
+        .expect("binary builds")
+        .args([
+            "check",
+            "--isolated",
+            "--format",
+            "json",
+            "fixtures/seed.md",
+        ])
+        .output()
+        .expect("runs");
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    doc["diagnostics"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|d| rules.contains(&d["rule"].as_str().unwrap_or_default()))
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap_or_default().to_string(),
+                d["line"].as_u64().unwrap_or_default(),
+                d["column"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn f(rule: &str, line: u64, column: u64) -> (String, u64, u64) {
+    (rule.to_string(), line, column)
+}
+
+#[test]
+fn seed_numerals() {
+    assert_eq!(seed_findings(&["numerals"]), [f("numerals", 41, 230)]);
+    let p = policy();
+    let text = std::fs::read_to_string("fixtures/seed.md").unwrap();
+    let found = findings(&p, "numerals", &text);
+    assert_eq!(&text[found[0].span.clone()], "4");
+    assert_eq!(&text[found[0].labels[0].span.clone()], "two");
+    assert!(found[0].message.contains("`two`"), "{}", found[0].message);
+}
+
+#[test]
+fn numerals_what_is_reported() {
+    let p = policy();
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "A landmine explosion killed 4 police officers and two civilians.\n",
+            &["4"],
+        ),
+        (
+            "The committee met 3 times; it heard 2 witnesses.\n",
+            &["3", "2"],
+        ),
+        (
+            "The blast destroyed fifteen houses and twenty-five shops.\n",
+            &["fifteen", "twenty-five"],
+        ),
+        ("12 soldiers were wounded.\n", &["12"]),
+        ("64% of voters stayed home.\n", &["64%"]),
+        // Figures are the style for these.
+        ("Turnout rose 4% and 4 million voters got $5 each.\n", &[]),
+        (
+            "A 4-year-old and a girl aged 7 fled at 4 p.m. on 3 May.\n",
+            &[],
+        ),
+        ("See page 4, Article 2, version 3 and Windows 10.\n", &[]),
+        (
+            "The vote was 5-4; 4 to 12 people came; 1 in 5 agreed.\n",
+            &[],
+        ),
+        ("He ran 5 km with 3 GB of photos at 4 mph.\n", &[]),
+        (
+            "Add 1 to the total; the scale goes from 0 to 1, where 1 is best.\n",
+            &[],
+        ),
+        ("Call +353 1 200 1800 or see notes [3](#n3).\n", &[]),
+        (
+            "Fifteen people died. The Group of Twenty met; twenty thousand marched.\n",
+            &[],
+        ),
+        ("2020 was hard. 1.81 stabilizes the trait.\n", &[]),
+        ("- 3 eggs\n- 12 spoons\n", &["3"]),
+        ("Use `4 workers` in code.\n", &[]),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(flagged(&p, "numerals", text), *expected, "{text}");
+    }
+}
+
+#[test]
+fn numerals_fixes() {
+    let p = policy();
+    assert_fix(
+        &p,
+        "numerals",
+        Applicability::Safe,
+        "A landmine explosion killed 4 police officers and two civilians.\n",
+        "A landmine explosion killed four police officers and two civilians.\n",
+    );
+    assert_fix(
+        &p,
+        "numerals",
+        Applicability::Safe,
+        "12 soldiers saw fifteen houses burn.\n",
+        "Twelve soldiers saw 15 houses burn.\n",
+    );
+    // Inside a quotation the edit changes someone's words: unsafe.
+    assert_fix(
+        &p,
+        "numerals",
+        Applicability::Unsafe,
+        "“We lost 3 men,” he said.\n",
+        "“We lost three men,” he said.\n",
+    );
+    // Through markup the figure is edited in place.
+    assert_fix(
+        &p,
+        "numerals",
+        Applicability::Safe,
+        "It took *3 days* and **2** weeks.\n",
+        "It took *three days* and **two** weeks.\n",
+    );
+}
