@@ -216,3 +216,87 @@ fn numerals_fixes() {
         "It took *three days* and **two** weeks.\n",
     );
 }
+
+#[test]
+fn link_hygiene_what_is_reported() {
+    let p = policy();
+    let messages = |text: &str| -> Vec<String> {
+        findings(&p, "link-hygiene", text)
+            .iter()
+            .map(|d| format!("{} @ {}", d.message, &text[d.span.clone()]))
+            .collect()
+    };
+    assert_eq!(
+        messages("Read [it](http://www.unhcr.org/a) and [this](https://bit.ly/3xYz).\n"),
+        [
+            "link over http, not https: `http://www.unhcr.org/a` @ http://www.unhcr.org/a",
+            "link through a URL shortener: `https://bit.ly/3xYz` @ https://bit.ly/3xYz",
+        ]
+    );
+    assert_eq!(
+        messages(
+            "See [a](https://example.com/x), [b](#), [c]() and [d](http://localhost:3000/).\n"
+        ),
+        [
+            "placeholder link: `https://example.com/x` @ https://example.com/x",
+            "placeholder link: `#` @ #",
+            "placeholder link: `` @ [c]()",
+            "placeholder link: `http://localhost:3000/` @ http://localhost:3000/",
+        ]
+    );
+    assert_eq!(
+        messages(
+            "Go to https://www.unhcr.org/report. Or www.unhcr.org, or [](https://unhcr.org).\n"
+        ),
+        [
+            "bare URL in the text: `https://www.unhcr.org/report` @ https://www.unhcr.org/report",
+            "bare URL in the text: `www.unhcr.org` @ www.unhcr.org",
+            "link with no text: `https://unhcr.org` @ [](https://unhcr.org)",
+        ]
+    );
+    // Fine: autolinks, a link named by its URL, local http, anchors, mail, an image
+    // link, a reference-style link, code, template tags.
+    for text in [
+        "See <https://www.unhcr.org/report>.\n",
+        "See [https://unhcr.org](https://unhcr.org) and [notes](#notes).\n",
+        "Open [the app](/app/) or write to [us](mailto:desk@fo.com).\n",
+        "[<img src=\"a.png\">](https://unhcr.org) and [![logo](a.png)](https://unhcr.org)\n",
+        "Read [the report][r].\n\n[r]: https://www.unhcr.org/report\n",
+        "Run `curl http://example.com/?utm_source=x`.\n",
+        "{{< youtube src=\"https://www.youtube.com/watch?v=1\" >}}\n",
+    ] {
+        assert_eq!(messages(text), Vec::<String>::new(), "{text}");
+    }
+}
+
+#[test]
+fn link_hygiene_removes_tracking_parameters() {
+    let p = policy();
+    let safe = Applicability::Safe;
+    assert_fix(
+        &p,
+        "link-hygiene",
+        safe,
+        "[a](https://unhcr.org/r?utm_source=tw&utm_medium=social)\n",
+        "[a](https://unhcr.org/r)\n",
+    );
+    assert_fix(
+        &p,
+        "link-hygiene",
+        safe,
+        "[a](https://unhcr.org/r?utm_source=tw&id=4&fbclid=x1&gclid=y#top)\n",
+        "[a](https://unhcr.org/r?id=4#top)\n",
+    );
+    assert_fix(
+        &p,
+        "link-hygiene",
+        safe,
+        "[a](https://unhcr.org/r?id=4&UTM_campaign=z&page=2 \"Title\")\n",
+        "[a](https://unhcr.org/r?id=4&page=2 \"Title\")\n",
+    );
+    // A reference definition elsewhere: reported, but the edit is not guessed.
+    let text = "Read [it][r].\n\n[r]: https://unhcr.org/?utm_source=x\n";
+    let found = findings(&p, "link-hygiene", text);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].fix.is_none());
+}

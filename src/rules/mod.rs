@@ -8,6 +8,7 @@
 mod credit_line;
 mod figure_attribution;
 mod front_matter;
+mod link_hygiene;
 mod number_style;
 mod numerals;
 mod phrase_list;
@@ -106,6 +107,7 @@ pub static KINDS: &[&Kind] = &[
     &credit_line::KIND,
     &figure_attribution::KIND,
     &number_style::KIND,
+    &link_hygiene::KIND,
     &phrase_list::KIND,
     &front_matter::KIND,
 ];
