@@ -300,3 +300,70 @@ fn link_hygiene_removes_tracking_parameters() {
     assert_eq!(found.len(), 1);
     assert!(found[0].fix.is_none());
 }
+
+#[test]
+fn heading_style_what_is_reported() {
+    let p = policy();
+    let messages = |text: &str| -> Vec<String> {
+        findings(&p, "heading-style", text)
+            .iter()
+            .map(|d| format!("{} @ {}", d.message, &text[d.span.clone()]))
+            .collect()
+    };
+    let body = "The Minsk Group met in Paris with Armenia’s envoy. The talks failed.\n\n";
+    assert_eq!(
+        messages(&format!(
+            "{body}## Armenia Undermines the Minsk Group’s Peace Efforts\n"
+        )),
+        [
+            "subheading not in sentence case: `Armenia Undermines the Minsk Group’s Peace Efforts` @ Undermines"
+        ]
+    );
+    assert_eq!(
+        messages(&format!("{body}## What comes next.\n")),
+        ["subheading ends with a period @ ."]
+    );
+    assert_eq!(
+        messages(&format!(
+            "---\ntitle: Peace\n---\n# Peace\n\n{body}### A detail\n"
+        )),
+        [
+            "level-1 heading in the body, but the title is in the front matter: `Peace` @ Peace",
+            "subheading of level 3 right after level 1: level 2 is skipped @ A detail",
+        ]
+    );
+    assert_eq!(
+        messages(&format!("---\ntitle: Peace\n---\n{body}### A detail\n")),
+        ["subheading of level 3 right after level 1: level 2 is skipped @ A detail"]
+    );
+    for text in [
+        format!("{body}## Paris and the Minsk Group: A new start for NATO in the U.S.\n"),
+        format!("{body}## Why now? The road to “Total Peace” on Monday\n"),
+        format!("{body}## Plan B for GitHub and COVID-19 in 2023\n\n### Step 1\n"),
+        format!("# Peace\n\n{body}## The road ahead\n"),
+        format!("{body}> ## A Quoted Heading.\n"),
+        format!("{body}## Where next...\n\n## Acme Inc.\n"),
+    ] {
+        assert_eq!(messages(&text), Vec::<String>::new(), "{text}");
+    }
+}
+
+#[test]
+fn heading_style_fixes() {
+    let p = policy();
+    assert_fix(
+        &p,
+        "heading-style",
+        Applicability::Safe,
+        "The talks failed.\n\n## What comes *next*.\n",
+        "The talks failed.\n\n## What comes *next*\n",
+    );
+    // The change of case is a suggestion: the words may be names after all.
+    assert_fix(
+        &p,
+        "heading-style",
+        Applicability::DisplayOnly,
+        "Armenia signed.\n\n## Armenia Undermines Peace Efforts\n",
+        "Armenia signed.\n\n## Armenia undermines peace efforts\n",
+    );
+}

@@ -8,6 +8,7 @@
 mod credit_line;
 mod figure_attribution;
 mod front_matter;
+mod heading_style;
 mod link_hygiene;
 mod number_style;
 mod numerals;
@@ -108,6 +109,7 @@ pub static KINDS: &[&Kind] = &[
     &figure_attribution::KIND,
     &number_style::KIND,
     &link_hygiene::KIND,
+    &heading_style::KIND,
     &phrase_list::KIND,
     &front_matter::KIND,
 ];
