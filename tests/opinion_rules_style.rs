@@ -367,3 +367,108 @@ fn heading_style_fixes() {
         "Armenia signed.\n\n## Armenia undermines peace efforts\n",
     );
 }
+
+#[test]
+fn seed_term_consistency() {
+    // The seed calls the same people Azeris (line 23) and then Azerbaijanis.
+    assert_eq!(
+        seed_findings(&["term-consistency", "spelling-consistency"]),
+        [
+            f("term-consistency", 25, 70),
+            f("term-consistency", 25, 182),
+            f("term-consistency", 33, 148),
+            f("term-consistency", 45, 302),
+        ]
+    );
+}
+
+#[test]
+fn consistency_what_is_reported() {
+    let p = policy();
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "spelling-consistency",
+            "The colours faded. Its colors, coloured and colored, were recognised and recognized.\n",
+            &["colors", "colored", "recognized"],
+        ),
+        (
+            "spelling-consistency",
+            "The centre held; the center was centred and centered in the organisation’s organization.\n",
+            &["center", "centered", "organization"],
+        ),
+        // Names keep their spelling; "analyses" and "central" are not forms of
+        // "analyse" or "centre"; a word inside a longer word is not a form.
+        (
+            "spelling-consistency",
+            "The defense of the Ministry of Defence and the Labour Party: labor analyses, central colorize.\n",
+            &[],
+        ),
+        // The first form outside quotations wins.
+        (
+            "spelling-consistency",
+            "“The colours are back,” she said. The colors were restored; the colours too.\n",
+            &["colours", "colours"],
+        ),
+        (
+            "term-consistency",
+            "The Nagorno-Karabakh war ended. Karabakh’s towns and Nagorno Karabakh are quiet.\n",
+            &["Karabakh", "Nagorno Karabakh"],
+        ),
+        (
+            "term-consistency",
+            "Azeris and azeri cooking; Azerbaijan’s Azeris.\n",
+            &[],
+        ),
+    ];
+    for (rule, text, expected) in cases {
+        assert_eq!(flagged(&p, rule, text), *expected, "{rule}: {text}");
+    }
+}
+
+#[test]
+fn consistency_house_variety_and_fixes() {
+    let p = policy();
+    assert_fix(
+        &p,
+        "spelling-consistency",
+        Applicability::Safe,
+        "The colours faded. Colors, coloured, recognising organisations. They recognize organizations.\n",
+        "The colours faded. Colours, coloured, recognising organisations. They recognise organisations.\n",
+    );
+    // Inside a quotation the same change is unsafe.
+    assert_fix(
+        &p,
+        "spelling-consistency",
+        Applicability::Unsafe,
+        "The colors faded. “The colours are gone,” she said.\n",
+        "The colors faded. “The colors are gone,” she said.\n",
+    );
+    assert_fix(
+        &p,
+        "term-consistency",
+        Applicability::Unsafe,
+        "Many Azeris left. Azerbaijanis returned.\n",
+        "Many Azeris left. Azeris returned.\n",
+    );
+    // A publication that names its variety: every other form is reported, with the
+    // message that names both varieties.
+    let house = Policy::from_text(
+        "copydesk.toml",
+        None,
+        "[rules.spelling-consistency]\nprefer = \"US\"\n".to_string(),
+    )
+    .unwrap();
+    let found = findings(
+        &house,
+        "spelling-consistency",
+        "The colours faded and the centre held.\n",
+    );
+    let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "`colours` is the UK spelling; the house spells it `colors` (US)",
+            "`centre` is the UK spelling; the house spells it `center` (US)",
+        ]
+    );
+}

@@ -5,6 +5,7 @@
 //! prints that documentation. A kind turns its pack parameters into a [`Check`] once per
 //! run; a check is a pure function of the Document.
 
+mod consistency;
 mod credit_line;
 mod figure_attribution;
 mod front_matter;
@@ -110,6 +111,7 @@ pub static KINDS: &[&Kind] = &[
     &number_style::KIND,
     &link_hygiene::KIND,
     &heading_style::KIND,
+    &consistency::KIND,
     &phrase_list::KIND,
     &front_matter::KIND,
 ];
