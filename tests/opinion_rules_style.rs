@@ -472,3 +472,58 @@ fn consistency_house_variety_and_fixes() {
         ]
     );
 }
+
+#[test]
+fn preferred_term_what_is_reported() {
+    let p = policy();
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "We utilized the funds in order\nto rebuild Kiev, prior to the vote.\n",
+            &["utilized", "in order\nto", "Kiev", "prior to"],
+        ),
+        (
+            "In order to win, they moved. Whilst here, amongst friends.\n",
+            &["In order to", "Whilst", "amongst"],
+        ),
+        // Names, exceptions, words inside words, code, template tags.
+        (
+            "The Prior To Project; chicken Kiev; the Kievan Rus; reutilized; `utilize`.\n",
+            &[],
+        ),
+        ("{{< img alt=\"Kiev at night\" >}}\n", &[]),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(flagged(&p, "preferred-term", text), *expected, "{text}");
+    }
+}
+
+#[test]
+fn preferred_term_fixes() {
+    let p = policy();
+    assert_fix(
+        &p,
+        "preferred-term",
+        Applicability::Safe,
+        "In order to help, they will utilize it in Kiev.\n",
+        "To help, they will use it in Kyiv.\n",
+    );
+    assert_fix(
+        &p,
+        "preferred-term",
+        Applicability::Unsafe,
+        "“We came in order to help,” she said.\n",
+        "“We came to help,” she said.\n",
+    );
+    // Across a line break the words are replaced as a whole.
+    assert_fix(
+        &p,
+        "preferred-term",
+        Applicability::Safe,
+        "They came in order\nto help.\n",
+        "They came to help.\n",
+    );
+    // Split by markup: reported without a fix.
+    let found = findings(&p, "preferred-term", "They came in *order* to help.\n");
+    assert_eq!(found.len(), 1);
+    assert!(found[0].fix.is_none());
+}

@@ -14,7 +14,7 @@
 //! ("programme" -> "programmes" only). A form written in lowercase matches in any case,
 //! but a capitalized match inside a sentence is part of a name and is left alone
 //! ("Ministry of Defence", "Labour Party", "Pearl Harbor"); a form written with a
-//! capital matches only as written. Code is never read.
+//! capital matches only as written. Code and template tags are never read.
 //!
 //! ## Why is this bad?
 //! A piece that writes "color" in one paragraph and "colour" in the next, or calls the
@@ -57,10 +57,11 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 
+use super::numerals::template_spans;
 use super::prose::{
     body_blocks, exact_source, fix, link_texts, match_case, quoted_spans, starts_sentence,
 };
-use super::ranges::Covering;
+use super::ranges::{Covering, within};
 use super::{Check, Context, Kind, ParamError, Setup, params};
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::policy::Texts;
@@ -244,6 +245,7 @@ impl Consistency {
         let mut out = Vec::new();
         for (index, block) in body_blocks(cx) {
             let text = &block.prose.text;
+            let templates = template_spans(text);
             let mut protected = quoted_spans(block);
             protected.extend(link_texts(cx, index));
             let protected = Covering::new(protected);
@@ -257,7 +259,10 @@ impl Consistency {
                     let range = m.range();
                     let before = text.get(..range.start).and_then(|t| t.chars().next_back());
                     let after = text.get(range.end..).and_then(|t| t.chars().next());
-                    if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
+                    if before.is_some_and(is_word_char)
+                        || after.is_some_and(is_word_char)
+                        || within(&templates, &range)
+                    {
                         continue;
                     }
                     let Some(form) = forms.get(m.pattern().as_usize()) else {

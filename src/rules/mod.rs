@@ -17,6 +17,7 @@ mod phrase_list;
 mod prose;
 mod ranges;
 mod required_statement;
+mod substitution;
 
 use regex::{Regex, RegexBuilder};
 use serde::de::DeserializeOwned;
@@ -112,6 +113,7 @@ pub static KINDS: &[&Kind] = &[
     &link_hygiene::KIND,
     &heading_style::KIND,
     &consistency::KIND,
+    &substitution::KIND,
     &phrase_list::KIND,
     &front_matter::KIND,
 ];

@@ -133,8 +133,9 @@ pub(crate) fn link_texts(cx: &Context<'_>, index: usize) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// The file bytes of a prose range, when they are the very same characters (no markup,
-/// entity or escape in between): only such a range can be edited safely.
+/// The file bytes of a prose range, when they hold the very same characters, up to the
+/// whitespace of a line break ("in order\nto"): no markup, entity or escape in between.
+/// Only such a range can be edited safely.
 pub(crate) fn exact_source(
     cx: &Context<'_>,
     block: &Block,
@@ -142,7 +143,9 @@ pub(crate) fn exact_source(
 ) -> Option<Range<usize>> {
     let words = block.prose.text.get(range.clone())?;
     let source = block.prose.to_source(range);
-    (cx.doc.text().get(source.clone()) == Some(words)).then_some(source)
+    let file = cx.doc.text().get(source.clone())?;
+    let same = file == words || file.split_whitespace().eq(words.split_whitespace());
+    same.then_some(source)
 }
 
 /// A fix that replaces byte ranges of the file.
