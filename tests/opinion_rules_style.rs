@@ -527,3 +527,78 @@ fn preferred_term_fixes() {
     assert_eq!(found.len(), 1);
     assert!(found[0].fix.is_none());
 }
+
+#[test]
+fn typography_what_is_reported() {
+    let p = policy();
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "From 1990-1995, pages 10-20 and the 2019-20 season.\n",
+            &["-", "-", "-"],
+        ),
+        // Not ranges: scores, phone numbers, dates, chains, codes, names, times.
+        (
+            "It ended 3-2 and 4-4; call 555-1234 or 1-800-555-0100 on 2020-01-05 about \
+             COVID-19, the F-16, ISBN 978-3-16-148410-0, ZIP 20500-0001, NSF 12-101, 10:30-11:00.\n",
+            &[],
+        ),
+        (
+            "The truce held - for a while -- and then--nothing.\n",
+            &[" - ", " -- ", "--"],
+        ),
+        (
+            "It was 10 - 3; run `a - b`; <!-- x -->; the ---- rule.\n",
+            &[],
+        ),
+        ("The truce held.  Then   it broke.\n", &["  "]),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(flagged(&p, "typography", text), *expected, "{text}");
+    }
+    // Quotes: the minority style is reported, one finding per paragraph.
+    let text = "It’s “over,” he said.\n\nShe’s sure it's not \"over\".\n\nThey’re gone.\n";
+    let found = findings(&p, "typography", text);
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].message,
+        "straight quotes or apostrophes in a piece set with curly ones"
+    );
+    assert_eq!(found[0].labels.len(), 2);
+    // Primes are not quotes; one style alone is fine.
+    assert!(findings(&p, "typography", "He is 5'10\" tall. It's \"fine\".\n").is_empty());
+}
+
+#[test]
+fn typography_fixes() {
+    let p = policy();
+    let safe = Applicability::Safe;
+    assert_fix(
+        &p,
+        "typography",
+        safe,
+        "From 1990-1995 - and pages 10-20.  Then--nothing.\n",
+        "From 1990–1995 — and pages 10–20. Then — nothing.\n",
+    );
+    assert_fix(
+        &p,
+        "typography",
+        safe,
+        "It’s “over,” he said. It’s “done.” She's sure it's \"over.\"\n",
+        "It’s “over,” he said. It’s “done.” She’s sure it’s “over.”\n",
+    );
+    assert_fix(
+        &p,
+        "typography",
+        safe,
+        "It's \"over,\" he said. It's \"done\". She’s sure.\n",
+        "It's \"over,\" he said. It's \"done\". She's sure.\n",
+    );
+    // A straight quote that opens a word may be an apostrophe ('90s): unsafe.
+    assert_fix(
+        &p,
+        "typography",
+        Applicability::Unsafe,
+        "It’s “over.” It’s the ’80s. The '90s.\n",
+        "It’s “over.” It’s the ’80s. The ‘90s.\n",
+    );
+}

@@ -18,6 +18,7 @@ mod prose;
 mod ranges;
 mod required_statement;
 mod substitution;
+mod typography;
 
 use regex::{Regex, RegexBuilder};
 use serde::de::DeserializeOwned;
@@ -114,6 +115,7 @@ pub static KINDS: &[&Kind] = &[
     &heading_style::KIND,
     &consistency::KIND,
     &substitution::KIND,
+    &typography::KIND,
     &phrase_list::KIND,
     &front_matter::KIND,
 ];
