@@ -602,3 +602,63 @@ fn typography_fixes() {
         "It’s “over.” It’s the ’80s. The ‘90s.\n",
     );
 }
+
+#[test]
+fn seed_lengths() {
+    assert_eq!(
+        seed_findings(&[
+            "length",
+            "headline-length",
+            "long-sentence",
+            "long-paragraph"
+        ]),
+        [f("long-sentence", 47, 192)]
+    );
+}
+
+#[test]
+fn lengths_what_is_reported() {
+    let p = policy();
+    let para = |n: usize| format!("{}.\n\n", vec!["word"; n].join(" "));
+    // The body: too short at its end, too long at the word past the limit; end matter,
+    // front matter and residue do not count.
+    let short = format!(
+        "---\ntitle: T\n---\n{}[Jo Blake edited this piece.]\n",
+        para(30)
+    );
+    let found = findings(&p, "length", &short);
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].message,
+        "the article is 30 words long; opinion pieces run 500 to 2500 words"
+    );
+    assert_eq!(
+        found[0].span,
+        short.find(".\n\n[Jo").unwrap() + 1..short.find(".\n\n[Jo").unwrap() + 1
+    );
+    assert!(found[0].document_level);
+    let long = para(1000).repeat(3);
+    let found = findings(&p, "length", &long);
+    assert_eq!(found.len(), 1);
+    // The 2,501st word.
+    assert_eq!(long[..found[0].span.start].split_whitespace().count(), 2500);
+    assert!(findings(&p, "length", &para(600)).is_empty());
+    // The headline.
+    let title = "---\ntitle: \"One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen\"\n---\nText.\n";
+    let found = findings(&p, "headline-length", title);
+    assert_eq!(found.len(), 1);
+    assert!(
+        found[0]
+            .message
+            .starts_with("the headline is 16 words and 96 characters long")
+    );
+    // Sentences and paragraphs; block quotes are someone else's words.
+    let sentence = format!("{} end.", vec!["word"; 41].join(" "));
+    assert_eq!(
+        findings(&p, "long-sentence", &format!("{sentence} Short one.\n")).len(),
+        1
+    );
+    assert!(findings(&p, "long-sentence", &format!("> {sentence}\n")).is_empty());
+    assert_eq!(findings(&p, "long-paragraph", &para(151)).len(), 1);
+    assert!(findings(&p, "long-paragraph", &para(150)).is_empty());
+}

@@ -10,6 +10,7 @@ mod credit_line;
 mod figure_attribution;
 mod front_matter;
 mod heading_style;
+mod length;
 mod link_hygiene;
 mod number_style;
 mod numerals;
@@ -116,6 +117,7 @@ pub static KINDS: &[&Kind] = &[
     &consistency::KIND,
     &substitution::KIND,
     &typography::KIND,
+    &length::KIND,
     &phrase_list::KIND,
     &front_matter::KIND,
 ];
