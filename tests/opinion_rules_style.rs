@@ -662,3 +662,41 @@ fn lengths_what_is_reported() {
     assert_eq!(findings(&p, "long-paragraph", &para(151)).len(), 1);
     assert!(findings(&p, "long-paragraph", &para(150)).is_empty());
 }
+
+#[test]
+fn undefined_acronym_what_is_reported() {
+    let p = policy();
+    let messages = |text: &str| -> Vec<String> {
+        findings(&p, "undefined-acronym", text)
+            .iter()
+            .map(|d| {
+                let labels: Vec<&str> = d.labels.iter().map(|l| &text[l.span.clone()]).collect();
+                format!("{} @ {} {labels:?}", d.message, &text[d.span.clone()])
+            })
+            .collect()
+    };
+    assert_eq!(
+        messages(
+            "The CSTO did not act. The Collective Security Treaty Organization (CSTO) is weak.\n"
+        ),
+        ["`CSTO` is used before it is spelled out @ CSTO [\"CSTO\"]"]
+    );
+    assert_eq!(
+        messages("The CSTO and the OSCE’s envoys met. The CSTO did not act.\n"),
+        [
+            "`CSTO` is not spelled out @ CSTO []",
+            "`OSCE` is not spelled out @ OSCE []"
+        ]
+    );
+    for text in [
+        "The Collective Security Treaty Organization (CSTO) and the CSTO’s allies met.\n",
+        "The CSTO (Collective Security Treaty Organization) met; so did the UN, NATO and the EU.\n",
+        "The OSCE, or Organization for Security and Co-operation in Europe, met. The OSCE left.\n",
+        "World War II. NOTE: DO NOT USE. Visit SAM.gov, .NET and https://x.org/CSTO/ in Bar Harbor, ME.\n",
+        "## The CSTO\n\nThe Collective Security Treaty Organization (CSTO) met.\n",
+        "Grant GBMF4563 came in 1.5 BILLION ways; TK and TODO are placeholders.\n",
+        "Use `CSTO` in code.\n",
+    ] {
+        assert_eq!(messages(text), Vec::<String>::new(), "{text}");
+    }
+}

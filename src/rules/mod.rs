@@ -5,6 +5,7 @@
 //! prints that documentation. A kind turns its pack parameters into a [`Check`] once per
 //! run; a check is a pure function of the Document.
 
+mod acronym;
 mod consistency;
 mod credit_line;
 mod figure_attribution;
@@ -118,6 +119,7 @@ pub static KINDS: &[&Kind] = &[
     &substitution::KIND,
     &typography::KIND,
     &length::KIND,
+    &acronym::KIND,
     &phrase_list::KIND,
     &front_matter::KIND,
 ];
