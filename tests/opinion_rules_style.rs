@@ -700,3 +700,39 @@ fn undefined_acronym_what_is_reported() {
         assert_eq!(messages(text), Vec::<String>::new(), "{text}");
     }
 }
+
+#[test]
+fn house_style_rules_hold_on_odd_input() {
+    // Nothing here may panic, and every span and edit must lie on char boundaries
+    // inside the text.
+    let p = policy();
+    let texts = [
+        String::new(),
+        "\u{feff}".to_string(),
+        "---\ntitle: T\n---\n".to_string(),
+        "```\nunclosed 4 police  officers".to_string(),
+        "Word 4 police officers\r\nand two civilians - in 1990-1995.\r\n".to_string(),
+        "“‘\"'’”".repeat(50),
+        "# ...\n\n## .\n\n###### X Y.\n".to_string(),
+        "[](<>) [x]() <http://> http:// www. (ACR) ACR ( ) (".to_string(),
+        format!("{} 4 cats.", "AB ".repeat(3000)),
+        "é4é 4é ４ 4\u{301} ten-\u{301} Ⅻ".to_string(),
+        "- 1990-\n- -1995\n\n| a | 4 b |\n|---|---|\n| 1-2 | x  y |\n".to_string(),
+    ];
+    for text in &texts {
+        for d in check_source(&p, &Source::new("odd.md", text.clone())) {
+            assert!(
+                text.get(d.span.clone()).is_some(),
+                "{}: bad span in {text:?}",
+                d.rule
+            );
+            for edit in d.fix.iter().flat_map(|f| f.edits.iter()) {
+                assert!(
+                    text.get(edit.range.clone()).is_some(),
+                    "{}: bad edit in {text:?}",
+                    d.rule
+                );
+            }
+        }
+    }
+}

@@ -7,12 +7,18 @@
 //!   officers and two civilians"), the finding says so and labels the other number;
 //! - a number from 10 up written in words ("fifteen villages", "twenty-five"), with a fix
 //!   to the figure;
-//! - a figure that opens a sentence ("12 people were hurt."); years are fine ("2020 was").
+//! - a figure that opens a sentence of a paragraph ("12 people were hurt."); years are
+//!   fine ("2020 was"), and so are versions and section numbers ("1.81 stabilizes"), the
+//!   title of a linked piece, and list items and table cells, which hold fragments.
 //!
-//! Only counts are read. Figures are the house style for what is not a count, and these
+//! Only counts are read: a number followed by a word that is what it counts ("4 police
+//! officers", "a 3-hour session", "4 or 5 stars"). A number followed by punctuation,
+//! another number or one of the `value-words` is a value, a label, a rating or part of
+//! a phone number ("add 1 to", "where 1 is the default", "options 2 and 3", "+353 1
+//! 200"), and a number that is a whole link text is a reference ("[3](#note)"). Figures are the house style for what is not a count, and these
 //! are left alone: percentages ("4%"), money ("$5"), numbers with a magnitude ("4
 //! million"), decimals, years, dates, times, ages ("a 4-year-old", "aged 6"), measures
-//! ("5 km", "3 GB"), ranges and scores ("4-12", "3-2"), identifiers ("page 4", "No. 1",
+//! ("5 km", "3 GB"), ranges, scores and ratings ("4-12", "3-2", "rated 4"), identifiers ("page 4", "No. 1",
 //! "version 3", "Windows 10", "Route 9"), addresses, list numbering and numbers in code,
 //! URLs and template tags. The pack's word lists and `exceptions` say what belongs to
 //! each group; figure recognition is shared with `figure-attribution`.
@@ -45,8 +51,9 @@
 //!   `quantifiers`, `min-year`, `max-year`: what is not a count, as for
 //!   `figure-attribution` (durations under 10 are spelled out in AP style, so the default
 //!   list is empty).
+//! - `value-words` (list): words after a number that make it a value, not a count.
 //! - `exceptions` (list of regexes): numbers inside a match are left alone (ages,
-//!   addresses, ratios).
+//!   addresses, ratios, ratings).
 //! - `scopes` (list): block kinds to check: `paragraph`, `list-item`, `heading`,
 //!   `table-cell`.
 //!
