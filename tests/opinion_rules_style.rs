@@ -169,6 +169,7 @@ fn numerals_what_is_reported() {
             &[],
         ),
         ("Call +353 1 200 1800 or see notes [3](#n3).\n", &[]),
+        ("Run the 01 Build workflow of a 501(c)3 group.\n", &[]),
         (
             "Fifteen people died. The Group of Twenty met; twenty thousand marched.\n",
             &[],

@@ -364,6 +364,12 @@ impl NumberStyle {
                     continue;
                 }
                 let token = text.get(figure.clone()).unwrap_or("");
+                // A leading zero or a bracket right before makes a label or a code ("01
+                // Build", "501(c)3"), not a count.
+                let glued = text.get(..figure.start).is_some_and(|t| t.ends_with(')'));
+                if glued || token.len() > 1 && token.starts_with('0') {
+                    continue;
+                }
                 let plain = !token.is_empty() && token.chars().all(|c| c.is_ascii_digit());
                 let value = if plain {
                     token.parse::<u64>().ok()
