@@ -54,7 +54,7 @@ use std::ops::Range;
 use regex::Regex;
 use serde::Deserialize;
 
-use super::numerals::template_spans;
+use super::numerals::{chunk, template_spans};
 use super::prose::{Scope, blocks_in, words};
 use super::ranges::{Covering, within};
 use super::{Check, Context, Kind, ParamError, Setup, compile_param_regexes, params};
@@ -121,19 +121,6 @@ fn acronym(part: &str) -> Option<&str> {
     .then_some(core)
 }
 
-/// The whitespace-delimited chunk of text around a range.
-fn chunk_around<'t>(text: &'t str, r: &Range<usize>) -> &'t str {
-    let start = text
-        .get(..r.start)
-        .and_then(|t| t.rfind(char::is_whitespace))
-        .map_or(0, |i| i + 1);
-    let end = text
-        .get(r.end..)
-        .and_then(|t| t.find(char::is_whitespace))
-        .map_or(text.len(), |i| r.end + i);
-    text.get(start..end).unwrap_or("")
-}
-
 fn is_roman(word: &str) -> bool {
     word.chars()
         .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
@@ -171,7 +158,7 @@ impl Acronyms {
             }
             let word = text.get(w.clone()).unwrap_or("");
             // In a URL, a path, an address or a domain ("SAM.gov", ".NET", "SDC-BIDS/").
-            let chunk = chunk_around(text, w);
+            let chunk = chunk(text, w);
             if chunk.contains(['/', '@', '_', '='])
                 || text.get(..w.start).is_some_and(|t| t.ends_with('.'))
                 || text.get(w.end..).is_some_and(|t| {

@@ -94,7 +94,7 @@ pub(crate) fn word_after(text: &str, at: usize) -> (String, usize) {
 }
 
 /// The whitespace-delimited chunk around a range.
-fn chunk<'t>(text: &'t str, range: &Range<usize>) -> &'t str {
+pub(crate) fn chunk<'t>(text: &'t str, range: &Range<usize>) -> &'t str {
     let start = text
         .get(..range.start)
         .and_then(|t| t.rfind(char::is_whitespace))
