@@ -5,13 +5,23 @@
 //! prints that documentation. A kind turns its pack parameters into a [`Check`] once per
 //! run; a check is a pure function of the Document.
 
+mod acronym;
+mod consistency;
 mod credit_line;
 mod figure_attribution;
 mod front_matter;
+mod heading_style;
 mod invalid_suppression;
+mod length;
+mod link_hygiene;
+mod number_style;
+mod numerals;
 mod phrase_list;
+mod prose;
 mod ranges;
 mod required_statement;
+mod substitution;
+mod typography;
 mod unused_suppression;
 
 use regex::{Regex, RegexBuilder};
@@ -114,6 +124,14 @@ pub static KINDS: &[&Kind] = &[
     &required_statement::KIND,
     &credit_line::KIND,
     &figure_attribution::KIND,
+    &number_style::KIND,
+    &link_hygiene::KIND,
+    &heading_style::KIND,
+    &consistency::KIND,
+    &substitution::KIND,
+    &typography::KIND,
+    &length::KIND,
+    &acronym::KIND,
     &phrase_list::KIND,
     &front_matter::KIND,
     &unused_suppression::KIND,
