@@ -68,13 +68,16 @@ impl SourceCode for Snippets<'_> {
         let contents = window.read_span(&inner, before, after)?;
         let data: &'b [u8] = contents.data();
         let offset = contents.span().offset() + window_start;
+        // miette counts the column in bytes; the header `[path:line:col]` must agree
+        // with every other format, which counts characters (and skips a BOM).
+        let column = source.position(offset).column - 1;
         Ok(Box::new(
             MietteSpanContents::new_named(
                 source.path.clone(),
                 data,
                 SourceSpan::new(offset.into(), contents.span().len()),
                 contents.line() + first,
-                contents.column(),
+                column,
                 contents.line_count() + first,
             )
             .with_language("markdown"),
