@@ -57,7 +57,7 @@ use serde::Deserialize;
 use super::numerals::{chunk, template_spans};
 use super::prose::{Scope, blocks_in, words};
 use super::ranges::{Covering, within};
-use super::{Check, Context, Kind, ParamError, Setup, compile_param_regexes, params};
+use super::{Check, Context, Kind, ParamError, Setup, param_regexes, params};
 use crate::diagnostic::Diagnostic;
 use crate::policy::Texts;
 use crate::policy::template::fill;
@@ -86,7 +86,7 @@ struct Acronyms {
 
 fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, ParamError> {
     let p: Params = params(setup.params)?;
-    let exceptions = compile_param_regexes("exceptions", &p.exceptions)?;
+    let exceptions = param_regexes("exceptions", &p.exceptions, build)?;
     if !build {
         return Ok(None);
     }

@@ -235,29 +235,55 @@ fn ascii_word_boundaries(pattern: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// Checks a pattern as [`regex`] would parse it, without compiling it: for the patterns of
+/// rules that are off, which are validated but never run. Compiling is most of the cost
+/// of loading a policy, and a syntax error reads the same either way; only a pattern too
+/// big to compile passes here.
+pub(crate) fn validate_regex(pattern: &str) -> Result<(), regex::Error> {
+    regex_syntax::ParserBuilder::new()
+        .nest_limit(REGEX_NEST_LIMIT)
+        .build()
+        .parse(&ascii_word_boundaries(pattern))
+        .map(drop)
+        .map_err(|e| regex::Error::Syntax(e.to_string()))
+}
+
+fn pattern_error(index: usize, pattern: &str, e: &regex::Error) -> ParamError {
+    ParamError {
+        path: index.to_string(),
+        message: format!("invalid regular expression `{pattern}`"),
+        label: first_line(&e.to_string()),
+        help: Some("patterns use Rust regex syntax (https://docs.rs/regex); `(?i)` makes one case-insensitive".into()),
+        on_key: false,
+    }
+}
+
 /// Compiles a list of patterns; an error names the index of the bad one.
 pub(crate) fn compile_regexes(patterns: &[String]) -> Result<Vec<Regex>, ParamError> {
     patterns
         .iter()
         .enumerate()
-        .map(|(i, p)| {
-            regex(p).map_err(|e| ParamError {
-                path: i.to_string(),
-                message: format!("invalid regular expression `{p}`"),
-                label: first_line(&e.to_string()),
-                help: Some("patterns use Rust regex syntax (https://docs.rs/regex); `(?i)` makes one case-insensitive".into()),
-                on_key: false,
-            })
-        })
+        .map(|(i, p)| regex(p).map_err(|e| pattern_error(i, p, &e)))
         .collect()
 }
 
-/// Like [`compile_regexes`] for a named parameter.
-pub(crate) fn compile_param_regexes(
+/// The patterns of a named parameter, compiled when the rule runs (`build`); for a rule
+/// that is off they are only validated, and the list is empty.
+pub(crate) fn param_regexes(
     key: &str,
     patterns: &[String],
+    build: bool,
 ) -> Result<Vec<Regex>, ParamError> {
-    compile_regexes(patterns).map_err(|mut e| {
+    let compiled = if build {
+        compile_regexes(patterns)
+    } else {
+        patterns
+            .iter()
+            .enumerate()
+            .try_for_each(|(i, p)| validate_regex(p).map_err(|e| pattern_error(i, p, &e)))
+            .map(|()| Vec::new())
+    };
+    compiled.map_err(|mut e| {
         e.path = format!("{key}.{}", e.path);
         e
     })
@@ -299,5 +325,25 @@ mod tests {
         let re = super::regex(r"(?i)\bsaid\b").unwrap();
         assert!(re.is_match("“No,” she said."));
         assert!(!re.is_match("unsaid"));
+    }
+
+    #[test]
+    fn validating_reports_what_compiling_reports() {
+        for bad in [
+            r"(?i)\bsaid(",
+            r"[z-a]",
+            r"\p{Nope}",
+            r"a{5,2}",
+            r"(?P<x>a)(?P<x>b)",
+            r"\bx\",
+        ] {
+            let compiled = super::regex(bad).map(drop).map_err(|e| e.to_string());
+            let validated = super::validate_regex(bad).map_err(|e| e.to_string());
+            assert!(compiled.is_err(), "{bad}");
+            assert_eq!(compiled, validated, "{bad}");
+        }
+        let deep = format!("{}a{}", "(".repeat(80), ")".repeat(80));
+        assert!(super::validate_regex(&deep).is_err());
+        assert!(super::validate_regex(r"(?i)\b(?:TODO|FIXME)\b:?").is_ok());
     }
 }

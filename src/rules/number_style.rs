@@ -80,7 +80,7 @@ use super::prose::{
     starts_sentence, words,
 };
 use super::ranges::{Covering, within};
-use super::{Check, Context, Kind, ParamError, Setup, compile_param_regexes, params};
+use super::{Check, Context, Kind, ParamError, Setup, param_regexes, params};
 use crate::diagnostic::Diagnostic;
 use crate::document::{Block, BlockKind};
 use crate::policy::Texts;
@@ -127,7 +127,7 @@ struct NumberStyle {
 
 fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, ParamError> {
     let p: Params = params(setup.params)?;
-    let exceptions = compile_param_regexes("exceptions", &p.exceptions)?;
+    let exceptions = param_regexes("exceptions", &p.exceptions, build)?;
     if p.min_year > p.max_year {
         return Err(ParamError::new(
             "min-year",

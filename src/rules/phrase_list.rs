@@ -104,9 +104,9 @@ struct PhraseList {
 
 fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, ParamError> {
     let p: Params = params(setup.params)?;
-    // Validate user patterns even when the rule is off.
-    let patterns = super::compile_param_regexes("patterns", &p.patterns)?;
-    let exceptions = super::compile_param_regexes("exceptions", &p.exceptions)?;
+    // User patterns are validated even when the rule is off, and compiled when it runs.
+    let patterns = super::param_regexes("patterns", &p.patterns, build)?;
+    let exceptions = super::param_regexes("exceptions", &p.exceptions, build)?;
     if !build {
         return Ok(None);
     }

@@ -44,7 +44,7 @@ use super::prose::{
     body_blocks, exact_source, fix, link_texts, match_case, quoted_spans, safety, starts_sentence,
 };
 use super::ranges::{Covering, within};
-use super::{Check, Context, Kind, ParamError, Setup, compile_param_regexes, params};
+use super::{Check, Context, Kind, ParamError, Setup, param_regexes, params};
 use crate::diagnostic::Diagnostic;
 use crate::policy::Texts;
 use crate::policy::template::fill;
@@ -89,7 +89,7 @@ fn normalize(text: &str) -> String {
 
 fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, ParamError> {
     let p: Params = params(setup.params)?;
-    let exceptions = compile_param_regexes("exceptions", &p.exceptions)?;
+    let exceptions = param_regexes("exceptions", &p.exceptions, build)?;
     if let Some((term, _)) = p
         .terms
         .iter()

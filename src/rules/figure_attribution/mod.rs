@@ -80,7 +80,7 @@ use serde::Deserialize;
 
 use super::numerals::{Numerals, template_spans, word_set};
 use super::ranges::{Covering, overlaps, within};
-use super::{Check, Context, Kind, ParamError, Setup, compile_param_regexes, params, quoted};
+use super::{Check, Context, Kind, ParamError, Setup, param_regexes, params, quoted};
 use crate::diagnostic::Diagnostic;
 use crate::document::{Block, BlockKind};
 use crate::policy::Texts;
@@ -133,9 +133,9 @@ struct FigureAttribution {
 
 fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, ParamError> {
     let p: Params = params(setup.params)?;
-    let cues = compile_param_regexes("cues", &p.cues)?;
-    let vague = compile_param_regexes("vague", &p.vague)?;
-    let word_figures = compile_param_regexes("word-figures", &p.word_figures)?;
+    let cues = param_regexes("cues", &p.cues, build)?;
+    let vague = param_regexes("vague", &p.vague, build)?;
+    let word_figures = param_regexes("word-figures", &p.word_figures, build)?;
     if p.min_year > p.max_year {
         return Err(ParamError::new(
             "min-year",
