@@ -24,6 +24,8 @@ mod substitution;
 mod typography;
 mod unused_suppression;
 
+use std::sync::OnceLock;
+
 use regex::{Regex, RegexBuilder};
 use serde::de::DeserializeOwned;
 
@@ -246,6 +248,30 @@ pub(crate) fn validate_regex(pattern: &str) -> Result<(), regex::Error> {
         .parse(&ascii_word_boundaries(pattern))
         .map(drop)
         .map_err(|e| regex::Error::Syntax(e.to_string()))
+}
+
+/// A pattern compiled on first use, for a pattern that most documents never need. Its
+/// syntax is checked when it is made; should it then fail to compile (only a pattern too
+/// big can), it matches nothing.
+pub(crate) struct LazyRegex {
+    pattern: String,
+    compiled: OnceLock<Option<Regex>>,
+}
+
+impl LazyRegex {
+    pub(crate) fn new(pattern: String) -> Result<Self, regex::Error> {
+        validate_regex(&pattern)?;
+        Ok(Self {
+            pattern,
+            compiled: OnceLock::new(),
+        })
+    }
+
+    pub(crate) fn get(&self) -> Option<&Regex> {
+        self.compiled
+            .get_or_init(|| regex(&self.pattern).ok())
+            .as_ref()
+    }
 }
 
 fn pattern_error(index: usize, pattern: &str, e: &regex::Error) -> ParamError {

@@ -58,7 +58,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use super::ranges::Covering;
-use super::{Check, Context, Kind, ParamError, Setup, params, quoted};
+use super::{Check, Context, Kind, LazyRegex, ParamError, Setup, params, quoted};
 use crate::diagnostic::Diagnostic;
 use crate::document::BlockKind;
 use crate::policy::Texts;
@@ -96,7 +96,7 @@ struct PhraseList {
     /// Matched at the start of a sentence.
     openers: Option<Regex>,
     /// Matched against a whole paragraph's or heading's trimmed text.
-    whole: Option<Regex>,
+    whole: Whole,
     /// Ordinary uses: hits inside these are not reported.
     exceptions: Vec<Regex>,
     texts: Texts,
@@ -125,20 +125,18 @@ fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, Par
     let phrase = |s: &str| bounded(&loose(s), s);
     // Unconfigured, `{publication}` matches any capitalized name: only a whole block is
     // specific enough ("Support Fair Observer" alone on its line, not "support Go").
-    let mut block_phrases: Vec<String> = p.blocks.iter().map(|s| loose(s)).collect();
-    let mut split = |list: &[String]| -> Vec<String> {
-        let mut kept = Vec::new();
+    let mut block_phrases: Vec<&str> = p.blocks.iter().map(String::as_str).collect();
+    let mut phrases = Vec::new();
+    let mut openers = Vec::new();
+    for (list, kept) in [(&p.phrases, &mut phrases), (&p.openers, &mut openers)] {
         for s in list {
             if !configured && s.contains("{publication}") {
-                block_phrases.push(loose(s));
+                block_phrases.push(s);
             } else {
                 kept.push(phrase(s));
             }
         }
-        kept
-    };
-    let phrases = split(&p.phrases);
-    let openers = split(&p.openers);
+    }
 
     let mut anywhere = Vec::new();
     if !phrases.is_empty() {
@@ -163,15 +161,7 @@ fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, Par
             &[format!("({})", openers.join("|"))],
         )?)
     };
-    let whole = if block_phrases.is_empty() {
-        None
-    } else {
-        Some(compile_alternation(
-            "blocks",
-            "(?i)^",
-            &[format!("(?:{})[\\s.!:?…]*$", block_phrases.join("|"))],
-        )?)
-    };
+    let whole = Whole::new(&block_phrases, &publication, &loose)?;
     Ok(Some(Box::new(PhraseList {
         once: p.once_per_paragraph,
         anywhere,
@@ -180,6 +170,98 @@ fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, Par
         exceptions,
         texts: setup.texts.clone(),
     })))
+}
+
+/// The `blocks` phrases, matched against a whole paragraph's or heading's trimmed text.
+///
+/// Those with `{publication}` are a pattern of their own: unconfigured, the placeholder
+/// is a capitalized name of up to five words, whose Unicode classes make the pattern
+/// costly to compile while few texts could match it. It is compiled on first use, and
+/// only for a text that opens with what comes before the placeholder in one of them.
+struct Whole {
+    /// `^(?:phrases)[\s.!:?…]*$`, for the phrases without `{publication}`.
+    plain: Option<Regex>,
+    /// What comes before `{publication}`, at the start of the text; `None` when a
+    /// phrase starts with the placeholder.
+    named_start: Option<Regex>,
+    /// The phrases with `{publication}`, as `plain`, those with the same words after the
+    /// placeholder sharing one copy of it.
+    named: Option<LazyRegex>,
+}
+
+const WHOLE_END: &str = "[\\s.!:?…]*$";
+
+impl Whole {
+    fn new(
+        phrases: &[&str],
+        publication: &str,
+        loose: &dyn Fn(&str) -> String,
+    ) -> Result<Self, ParamError> {
+        let mut plain: Vec<String> = Vec::new();
+        // Words after the placeholder -> the loose words before it, in list order.
+        let mut named: Vec<(String, Vec<String>)> = Vec::new();
+        for s in phrases {
+            let Some((before, after)) = s.split_once("{publication}") else {
+                plain.push(loose(s));
+                continue;
+            };
+            let (before, after) = (loose_regex(before), loose(after));
+            match named.iter_mut().find(|(a, _)| *a == after) {
+                Some((_, list)) if list.contains(&before) => {}
+                Some((_, list)) => list.push(before),
+                None => named.push((after, vec![before])),
+            }
+        }
+        let plain = if plain.is_empty() {
+            None
+        } else {
+            Some(compile_alternation(
+                "blocks",
+                "(?i)^",
+                &[format!("(?:{}){WHOLE_END}", plain.join("|"))],
+            )?)
+        };
+        if named.is_empty() {
+            return Ok(Self {
+                plain,
+                named_start: None,
+                named: None,
+            });
+        }
+        let starts: Vec<&String> = named.iter().flat_map(|(_, list)| list).collect();
+        let named_start = if starts.iter().any(|s| s.is_empty()) {
+            None
+        } else {
+            let alts: Vec<&str> = starts.iter().map(|s| s.as_str()).collect();
+            Some(compile_alternation("blocks", "(?i)^", &[alts.join("|")])?)
+        };
+        let alts: Vec<String> = named
+            .iter()
+            .map(|(after, before)| format!("(?:{}){publication}{after}", before.join("|")))
+            .collect();
+        let pattern = format!("(?i)^(?:(?:{}){WHOLE_END})", alts.join("|"));
+        let named = LazyRegex::new(pattern)
+            .map_err(|e| ParamError::new("blocks", format!("cannot compile `blocks`: {e}")))?;
+        Ok(Self {
+            plain,
+            named_start,
+            named: Some(named),
+        })
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        self.plain.as_ref().is_some_and(|re| re.is_match(text))
+            || self.named.as_ref().is_some_and(|named| {
+                self.named_start
+                    .as_ref()
+                    .is_none_or(|start| start.is_match(text))
+                    && named.get().is_some_and(|re| re.is_match(text))
+            })
+    }
+
+    fn is_empty(&self) -> bool {
+        self.plain.is_none() && self.named.is_none()
+    }
 }
 
 /// Adds word boundaries on the sides of a phrase that begin or end with a word character,
@@ -213,11 +295,11 @@ impl Check for PhraseList {
         for (_, block) in cx.doc.prose_blocks() {
             let text = &block.prose.text;
             let mut hits: Vec<Range<usize>> = Vec::new();
-            if let Some(whole) = &self.whole
+            if !self.whole.is_empty()
                 && matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading(_))
             {
                 let trimmed = text.trim();
-                if whole.is_match(trimmed) {
+                if self.whole.is_match(trimmed) {
                     let start = text.len() - text.trim_start().len();
                     hits.push(start..start + trimmed.len());
                 }
@@ -265,5 +347,49 @@ impl Check for PhraseList {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn whole(phrases: &[&str]) -> Whole {
+        let loose = |s: &str| {
+            s.split("{publication}")
+                .map(loose_regex)
+                .collect::<Vec<_>>()
+                .join(ANY_NAME)
+        };
+        Whole::new(phrases, ANY_NAME, &loose).unwrap()
+    }
+
+    #[test]
+    fn whole_blocks_with_a_name_are_matched_like_the_others() {
+        let w = whole(&[
+            "Related Reading",
+            "More from {publication}",
+            "Support {publication}",
+            "Support {publication}",
+            "{publication} Weekly",
+        ]);
+        for yes in [
+            "Related reading:",
+            "More from The New York Times",
+            "support Fair  Observer!",
+            "Fair Observer weekly",
+        ] {
+            assert!(w.is_match(yes), "{yes}");
+        }
+        for no in [
+            "Related",
+            "More from the desk",
+            "Support our work",
+            "support",
+        ] {
+            assert!(!w.is_match(no), "{no}");
+        }
+        let plain = whole(&["Related Reading"]);
+        assert!(plain.named.is_none() && plain.is_match("Related Reading."));
     }
 }
