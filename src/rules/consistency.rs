@@ -109,10 +109,10 @@ struct Consistency {
     /// Per set, the house form's index, when the pack names one.
     house: Vec<Option<usize>>,
     /// Forms written in lowercase: matched in any case.
-    any_case: Option<AhoCorasick>,
+    any_case: Option<Finder>,
     any_case_forms: Vec<Form>,
     /// Forms written with a capital: matched as written.
-    exact: Option<AhoCorasick>,
+    exact: Option<Finder>,
     exact_forms: Vec<Form>,
     applicability: Applicability,
     texts: Texts,
@@ -203,10 +203,7 @@ fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, Par
         if list.is_empty() {
             return Ok(None);
         }
-        AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(case_insensitive)
-            .build(list.iter().map(|(t, _)| t))
+        Finder::new(list.iter().map(|(t, _)| t.as_str()), case_insensitive)
             .map(Some)
             .map_err(|e| ParamError::new("variants", e.to_string()))
     };
@@ -227,6 +224,104 @@ fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, Par
     })))
 }
 
+/// Finds the listed forms in a text, as Aho-Corasick does (leftmost-longest, ASCII case
+/// folded or not), of which only whole words are kept.
+enum Finder {
+    /// Every form is one word (letters, digits, `_`): a match can then only be a whole
+    /// word, so the words of the text are looked up instead of building an automaton
+    /// over thousands of forms, which was most of the cost of loading the policy. A form
+    /// listed twice is the first one, as in the automaton.
+    Words {
+        forms: HashMap<Box<str>, usize>,
+        fold: bool,
+        longest: usize,
+    },
+    Automaton(AhoCorasick),
+}
+
+impl Finder {
+    fn new<'a>(
+        forms: impl Iterator<Item = &'a str> + Clone,
+        fold: bool,
+    ) -> Result<Self, aho_corasick::BuildError> {
+        let one_word = |f: &str| !f.is_empty() && f.chars().all(is_word_char);
+        if forms.clone().all(one_word) {
+            let mut table = HashMap::new();
+            let mut longest = 0;
+            for (i, f) in forms.enumerate() {
+                let key = if fold {
+                    f.to_ascii_lowercase()
+                } else {
+                    f.to_string()
+                };
+                longest = longest.max(key.len());
+                table.entry(key.into_boxed_str()).or_insert(i);
+            }
+            return Ok(Finder::Words {
+                forms: table,
+                fold,
+                longest,
+            });
+        }
+        AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(fold)
+            .build(forms)
+            .map(Finder::Automaton)
+    }
+
+    /// The matches in `text` that are whole words: (range, form index), in order.
+    fn whole_words(&self, text: &str, out: &mut Vec<(Range<usize>, usize)>) {
+        match self {
+            Finder::Automaton(ac) => {
+                for m in ac.find_iter(text) {
+                    let range = m.range();
+                    let before = text.get(..range.start).and_then(|t| t.chars().next_back());
+                    let after = text.get(range.end..).and_then(|t| t.chars().next());
+                    if !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char) {
+                        out.push((range, m.pattern().as_usize()));
+                    }
+                }
+            }
+            Finder::Words {
+                forms,
+                fold,
+                longest,
+            } => {
+                let mut key = String::new();
+                let mut start = None;
+                for (i, c) in text
+                    .char_indices()
+                    .chain(std::iter::once((text.len(), ' ')))
+                {
+                    match (start, is_word_char(c)) {
+                        (None, true) => start = Some(i),
+                        (Some(s), false) => {
+                            start = None;
+                            if i - s > *longest {
+                                continue;
+                            }
+                            let Some(word) = text.get(s..i) else { continue };
+                            let found = if *fold {
+                                key.clear();
+                                key.push_str(word);
+                                key.make_ascii_lowercase();
+                                forms.get(key.as_str())
+                            } else {
+                                forms.get(word)
+                            };
+                            if let Some(&form) = found {
+                                out.push((s..i, form));
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// One use of a listed form in the article.
 struct Use {
     block: usize,
@@ -243,6 +338,7 @@ fn is_word_char(c: char) -> bool {
 impl Consistency {
     fn uses(&self, cx: &Context<'_>) -> Vec<Use> {
         let mut out = Vec::new();
+        let mut found = Vec::new();
         for (index, block) in body_blocks(cx) {
             let text = &block.prose.text;
             let templates = template_spans(text);
@@ -253,19 +349,15 @@ impl Consistency {
                 (&self.any_case, &self.any_case_forms, true),
                 (&self.exact, &self.exact_forms, false),
             ];
-            for (automaton, forms, any_case) in searches {
-                let Some(ac) = automaton else { continue };
-                for m in ac.find_iter(text) {
-                    let range = m.range();
-                    let before = text.get(..range.start).and_then(|t| t.chars().next_back());
-                    let after = text.get(range.end..).and_then(|t| t.chars().next());
-                    if before.is_some_and(is_word_char)
-                        || after.is_some_and(is_word_char)
-                        || within(&templates, &range)
-                    {
+            for (finder, forms, any_case) in searches {
+                let Some(finder) = finder else { continue };
+                found.clear();
+                finder.whole_words(text, &mut found);
+                for (range, form) in found.drain(..) {
+                    if within(&templates, &range) {
                         continue;
                     }
-                    let Some(form) = forms.get(m.pattern().as_usize()) else {
+                    let Some(form) = forms.get(form) else {
                         continue;
                     };
                     let word = text.get(range.clone()).unwrap_or("");
@@ -375,5 +467,39 @@ mod tests {
         assert_eq!(inflect("colour", "ed"), "coloured");
         assert_eq!(inflect("programme", "ing"), "programmeing");
         assert_eq!(inflect("centre", "s"), "centres");
+    }
+
+    #[test]
+    fn looking_up_words_finds_what_the_automaton_finds() {
+        let forms = [
+            "color",
+            "colors",
+            "colour",
+            "travelers",
+            "traveler",
+            "travelers",
+            "naïve",
+            "x_y",
+        ];
+        let text = "Color, colours; COLORS colorful travelers’ TRAVELERS naïve naÏve \
+                    x_y x_yz über-color _color color_ 9color colour";
+        for fold in [true, false] {
+            let words = Finder::new(forms.iter().copied(), fold).unwrap();
+            assert!(matches!(words, Finder::Words { .. }));
+            let automaton = Finder::Automaton(
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .ascii_case_insensitive(fold)
+                    .build(forms)
+                    .unwrap(),
+            );
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            words.whole_words(text, &mut a);
+            automaton.whole_words(text, &mut b);
+            assert_eq!(a, b);
+            assert!(a.len() >= 5);
+        }
+        let phrases = Finder::new(["Cabo Verde", "Verde"].into_iter(), false).unwrap();
+        assert!(matches!(phrases, Finder::Automaton(_)));
     }
 }
