@@ -63,7 +63,23 @@ pub(crate) fn loose_regex(literal: &str) -> String {
 /// Text compared the way people read it: lowercase, quotes straightened, whitespace folded.
 pub(crate) fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    normalize_into(text, &mut out, usize::MAX);
+    out
+}
+
+/// Whether `normalize(text)` starts with `prefix`, normalizing only the words needed.
+pub(crate) fn normalized_starts_with(text: &str, prefix: &str) -> bool {
+    let mut out = String::with_capacity(prefix.len() + 16);
+    normalize_into(text, &mut out, prefix.len());
+    out.starts_with(prefix)
+}
+
+/// Normalizes words of `text` into `out` until it holds at least `enough` bytes.
+fn normalize_into(text: &str, out: &mut String, enough: usize) {
     for word in text.split_whitespace() {
+        if out.len() >= enough {
+            return;
+        }
         if !out.is_empty() {
             out.push(' ');
         }
@@ -75,7 +91,6 @@ pub(crate) fn normalize(text: &str) -> String {
             }
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -96,5 +111,20 @@ mod tests {
     #[test]
     fn normalize_folds_case_quotes_space() {
         assert_eq!(normalize(" Fair  Observer’s "), "fair observer's");
+    }
+
+    #[test]
+    fn normalized_prefixes_read_only_what_they_need() {
+        for (text, prefix, expected) in [
+            (" The  Views expressed", "the views", true),
+            ("The views", "the views expressed", false),
+            ("The viewsexpressed", "the views", true),
+            ("", "", true),
+            ("“The” views", "\"the\" v", true),
+            ("The Views", "the views ", false),
+        ] {
+            assert_eq!(normalized_starts_with(text, prefix), expected, "{text}");
+            assert_eq!(normalize(text).starts_with(prefix), expected, "{text}");
+        }
     }
 }

@@ -52,7 +52,7 @@ use serde::Deserialize;
 use super::{Check, Context, Kind, ParamError, Setup, params, quoted};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::policy::Texts;
-use crate::policy::template::{self, fill, loose_regex, normalize};
+use crate::policy::template::{self, fill, loose_regex, normalize, normalized_starts_with};
 
 pub(super) static KIND: Kind = Kind {
     name: "required-statement",
@@ -166,7 +166,7 @@ impl Check for RequiredStatement {
             }
             if !any
                 && let Some(opening) = &self.opening
-                && normalize(block.text()).starts_with(opening.as_str())
+                && normalized_starts_with(block.text(), opening)
             {
                 misworded.push(block.prose_span());
             }
