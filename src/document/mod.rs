@@ -10,6 +10,7 @@ pub mod prose;
 pub mod sentences;
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -42,6 +43,15 @@ pub struct Block {
     pub prose: Prose,
     /// Sentence ranges in `prose.text`.
     pub sentences: Vec<Range<usize>>,
+    /// What several rules derive from the prose, kept by the first that asks.
+    pub(crate) cache: BlockCache,
+}
+
+/// Facts about a block's prose that several rules read (its words), computed on first
+/// use; the rules that define them fill them in.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct BlockCache {
+    pub(crate) words: OnceLock<Vec<Range<usize>>>,
 }
 
 impl Block {
@@ -262,6 +272,7 @@ impl Builder {
             in_footnote: self.footnote_depth > 0,
             prose: Prose::default(),
             sentences: Vec::new(),
+            cache: BlockCache::default(),
         });
         self.blocks.len() - 1
     }

@@ -55,10 +55,11 @@ use regex::Regex;
 use serde::Deserialize;
 
 use super::numerals::{chunk, template_spans};
-use super::prose::{Scope, blocks_in, words};
+use super::prose::{Scope, block_words, blocks_in, word_iter};
 use super::ranges::{Covering, within};
 use super::{Check, Context, Kind, ParamError, Setup, param_regexes, params};
 use crate::diagnostic::Diagnostic;
+use crate::document::Block;
 use crate::policy::Texts;
 use crate::policy::template::fill;
 
@@ -126,34 +127,55 @@ fn is_roman(word: &str) -> bool {
         .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
 }
 
+/// Whether a word holds two capitals, as every acronym does.
+fn two_capitals(text: &str, w: &Range<usize>) -> bool {
+    text.get(w.clone())
+        .is_some_and(|t| t.chars().filter(|c| c.is_uppercase()).nth(1).is_some())
+}
+
 /// Where an acronym is used or spelled out: (block, prose range).
 type Place = (usize, Range<usize>);
 
 impl Acronyms {
     /// The acronyms of a text, as (acronym, prose range), without runs of capitals.
-    fn find<'t>(&self, text: &'t str) -> Vec<(&'t str, Range<usize>)> {
+    fn find<'t>(&self, block: &'t Block) -> Vec<(&'t str, Range<usize>)> {
+        let text = block.prose.text.as_str();
+        let mut out = Vec::new();
+        // Only a word with two capitals can hold an acronym: most blocks have none, and
+        // need neither template tags nor exceptions.
+        let list = block_words(block);
+        if !list.iter().any(|w| two_capitals(text, w)) {
+            return out;
+        }
         let templates = template_spans(text);
-        let excepted = Covering::new(
-            self.exceptions
-                .iter()
-                .flat_map(|re| re.find_iter(text).map(|m| m.range()))
-                .collect(),
-        );
-        let list = words(text);
+        let mut excepted: Option<Covering> = None;
         let shouting = |w: &Range<usize>| {
             text.get(w.clone()).is_some_and(|t| {
                 t.chars().filter(|c| c.is_alphabetic()).count() >= 2
                     && !t.chars().any(char::is_lowercase)
             })
         };
-        let mut out = Vec::new();
         for (i, w) in list.iter().enumerate() {
+            if !two_capitals(text, w) {
+                continue;
+            }
             // A run of words in capitals is a label or shouting, not acronyms.
             let neighbour = |j: Option<usize>| j.and_then(|j| list.get(j)).is_some_and(&shouting);
             if shouting(w) && (neighbour(i.checked_sub(1)) || neighbour(Some(i + 1))) {
                 continue;
             }
-            if within(&templates, w) || excepted.covers_end(w.start + 1, w.end) {
+            if within(&templates, w) {
+                continue;
+            }
+            let excepted = excepted.get_or_insert_with(|| {
+                Covering::new(
+                    self.exceptions
+                        .iter()
+                        .flat_map(|re| re.find_iter(text).map(|m| m.range()))
+                        .collect(),
+                )
+            });
+            if excepted.covers_end(w.start + 1, w.end) {
                 continue;
             }
             let word = text.get(w.clone()).unwrap_or("");
@@ -210,9 +232,8 @@ impl Acronyms {
             };
             let inside = open + 1..close;
             let content = text.get(inside.clone()).unwrap_or("");
-            let content_words = words(content);
             // A short aside naming the acronym: "(WCAG)", "(“WCAG”)", "(or WCAG)".
-            if content_words.len() <= 4 {
+            if word_iter(content).nth(4).is_none() {
                 out.extend(
                     found
                         .iter()
@@ -237,9 +258,9 @@ impl Acronyms {
             };
             let name = name.trim_start_matches([' ', '“', '"', '‘']);
             let name = name.strip_prefix("the ").unwrap_or(name);
-            let name_words = words(name);
-            let first = name_words.first().and_then(|w| name.get(w.clone()));
-            if name_words.len() >= 2
+            let mut name_words = word_iter(name);
+            let first = name_words.next().and_then(|w| name.get(w));
+            if name_words.next().is_some()
                 && let (Some(initial), Some(first)) =
                     (a.chars().next(), first.and_then(|w| w.chars().next()))
                 && initial.to_lowercase().eq(first.to_lowercase())
@@ -259,12 +280,19 @@ impl Check for Acronyms {
         let mut order: Vec<String> = Vec::new();
         for (index, block) in blocks_in(cx, &self.scopes) {
             let text = &block.prose.text;
-            let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-            let capitals = text.chars().filter(|c| c.is_uppercase()).count();
-            if !text.bytes().any(|b| b.is_ascii_uppercase()) || capitals * 2 > letters {
+            if !text.bytes().any(|b| b.is_ascii_uppercase()) {
                 continue;
             }
-            let found = self.find(text);
+            // Nothing is found in a block without acronyms, so it defines none either.
+            let found = self.find(block);
+            if found.is_empty() {
+                continue;
+            }
+            let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+            let capitals = text.chars().filter(|c| c.is_uppercase()).count();
+            if capitals * 2 > letters {
+                continue;
+            }
             for (a, r) in Self::definitions(text, &found) {
                 defined.entry(a.to_string()).or_insert((index, r));
             }

@@ -126,27 +126,27 @@ fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, Par
 
 /// The words of a text: whitespace-separated runs holding a letter, a digit or a code
 /// span.
-fn word_spans(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+fn word_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut chars = text.char_indices();
     let mut start = None;
     let mut counts = false;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        if c.is_whitespace() {
-            if let Some(s) = start.take()
-                && counts
-            {
-                out.push(s..i);
+    std::iter::from_fn(move || {
+        for (i, c) in chars.by_ref() {
+            if c.is_whitespace() {
+                let word = start.take().filter(|_| counts).map(|s| s..i);
+                counts = false;
+                if word.is_some() {
+                    return word;
+                }
+            } else {
+                start.get_or_insert(i);
+                counts |= c.is_alphanumeric() || c == prose::OBJECT;
             }
-            counts = false;
-        } else {
-            start.get_or_insert(i);
-            counts |= c.is_alphanumeric() || c == prose::OBJECT;
         }
-    }
-    out
+        let word = start.take().filter(|_| counts).map(|s| s..text.len());
+        counts = false;
+        word
+    })
 }
 
 impl Length {
@@ -169,15 +169,15 @@ impl Length {
         // Where the body passes the maximum: the first word over it.
         let mut over: Option<Range<usize>> = None;
         for (_, block) in body_blocks(cx) {
-            let words = word_spans(&block.prose.text);
+            let words = word_spans(&block.prose.text).count();
             if over.is_none()
                 && let Some(max) = self.max_words
-                && count + words.len() > max
-                && let Some(w) = words.get(max - count)
+                && count + words > max
+                && let Some(w) = word_spans(&block.prose.text).nth(max - count)
             {
-                over = Some(block.prose.to_source(w.clone()));
+                over = Some(block.prose.to_source(w));
             }
-            count += words.len();
+            count += words;
         }
         if count == 0 {
             return; // Nothing to measure: no article body at all.
@@ -217,7 +217,7 @@ impl Length {
             return;
         };
         let title = title.trim();
-        let count = word_spans(title).len();
+        let count = word_spans(title).count();
         let characters = title.chars().count();
         if self.max_words.is_some_and(|m| count > m)
             || self.max_characters.is_some_and(|m| characters > m)
@@ -238,7 +238,7 @@ impl Length {
         let Some(max) = self.max_words else { return };
         for (_, block) in body_blocks(cx).filter(|(_, b)| Self::measured(b)) {
             for s in &block.sentences {
-                let count = word_spans(block.prose.text.get(s.clone()).unwrap_or("")).len();
+                let count = word_spans(block.prose.text.get(s.clone()).unwrap_or("")).count();
                 if count > max {
                     out.push(
                         Diagnostic::new(self.message(count, 0), block.prose.to_source(s.clone()))
@@ -256,15 +256,13 @@ impl Length {
             if !Self::measured(block) || block.kind != BlockKind::Paragraph {
                 continue;
             }
-            let words = word_spans(&block.prose.text);
-            if let Some(w) = words.get(max) {
+            let mut words = word_spans(&block.prose.text);
+            if let Some(w) = words.nth(max) {
+                let count = max + 1 + words.count();
                 out.push(
-                    Diagnostic::new(
-                        self.message(words.len(), 0),
-                        block.prose.to_source(w.clone()),
-                    )
-                    .with_label(format!("word {} of {}", max + 1, words.len()))
-                    .with_help(self.texts.help.clone()),
+                    Diagnostic::new(self.message(count, 0), block.prose.to_source(w))
+                        .with_label(format!("word {} of {count}", max + 1))
+                        .with_help(self.texts.help.clone()),
                 );
             }
         }
@@ -289,7 +287,9 @@ mod tests {
     #[test]
     fn words_are_runs_with_a_letter_a_digit_or_code() {
         let t = "A well-known – rule: \u{fffc} costs $5 …";
-        let w: Vec<&str> = word_spans(t).into_iter().map(|r| &t[r]).collect();
+        let w: Vec<&str> = word_spans(t).map(|r| &t[r]).collect();
         assert_eq!(w, ["A", "well-known", "rule:", "\u{fffc}", "costs", "$5"]);
+        assert_eq!(word_spans(" a … b").collect::<Vec<_>>(), [1..2, 7..8]);
+        assert_eq!(word_spans("").count(), 0);
     }
 }

@@ -68,22 +68,31 @@ fn joins_word(text: &str, i: usize, c: char) -> bool {
 /// The words of a text, as byte ranges: runs of letters and digits, with inner
 /// apostrophes and hyphens.
 pub(crate) fn words(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    word_iter(text).collect()
+}
+
+/// [`words`], one at a time, for a caller that needs only the first few.
+pub(crate) fn word_iter(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut chars = text.char_indices();
     let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        match (start, joins_word(text, i, c)) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                out.push(s..i);
-                start = None;
+    std::iter::from_fn(move || {
+        for (i, c) in chars.by_ref() {
+            match (start, joins_word(text, i, c)) {
+                (None, true) => start = Some(i),
+                (Some(s), false) => {
+                    start = None;
+                    return Some(s..i);
+                }
+                _ => {}
             }
-            _ => {}
         }
-    }
-    if let Some(s) = start {
-        out.push(s..text.len());
-    }
-    out
+        start.take().map(|s| s..text.len())
+    })
+}
+
+/// The [`words`] of a block's prose, computed once for all the rules that read them.
+pub(crate) fn block_words(block: &Block) -> &[Range<usize>] {
+    block.cache.words.get_or_init(|| words(&block.prose.text))
 }
 
 /// Quoted passages of a block, in prose offsets, in order: the whole block inside a block
@@ -212,6 +221,9 @@ mod tests {
         let t = "Don’t over-think it - 4 times.";
         let w: Vec<&str> = words(t).into_iter().map(|r| &t[r]).collect();
         assert_eq!(w, ["Don’t", "over-think", "it", "4", "times"]);
+        let t = "it’s-";
+        assert_eq!(word_iter(t).map(|r| &t[r]).collect::<Vec<_>>(), ["it’s"]);
+        assert_eq!(word_iter("").next(), None);
     }
 
     #[test]
