@@ -47,11 +47,12 @@ pub struct Block {
     pub(crate) cache: BlockCache,
 }
 
-/// Facts about a block's prose that several rules read (its words), computed on first
-/// use; the rules that define them fill them in.
+/// Facts about a block's prose that several rules read (its words, its quotations),
+/// computed on first use; the rules that define them fill them in.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct BlockCache {
     pub(crate) words: OnceLock<Vec<Range<usize>>>,
+    pub(crate) quoted: OnceLock<Vec<Range<usize>>>,
 }
 
 impl Block {

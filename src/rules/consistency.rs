@@ -51,6 +51,7 @@
 //! rule's `fix` setting (safe for spellings, unsafe for names, whose choice can carry
 //! meaning), and it is never more than unsafe inside a quotation or link text.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -59,7 +60,7 @@ use serde::Deserialize;
 
 use super::numerals::template_spans;
 use super::prose::{
-    body_blocks, exact_source, fix, link_texts, match_case, quoted_spans, starts_sentence,
+    block_quoted, body_blocks, exact_source, fix, link_texts, match_case, starts_sentence,
 };
 use super::ranges::{Covering, within};
 use super::{Check, Context, Kind, ParamError, Setup, params};
@@ -341,10 +342,9 @@ impl Consistency {
         let mut found = Vec::new();
         for (index, block) in body_blocks(cx) {
             let text = &block.prose.text;
-            let templates = template_spans(text);
-            let mut protected = quoted_spans(block);
-            protected.extend(link_texts(cx, index));
-            let protected = Covering::new(protected);
+            // Template tags and protected spans are looked for once a form is found.
+            let templates = OnceCell::new();
+            let protected = OnceCell::new();
             let searches = [
                 (&self.any_case, &self.any_case_forms, true),
                 (&self.exact, &self.exact_forms, false),
@@ -354,7 +354,7 @@ impl Consistency {
                 found.clear();
                 finder.whole_words(text, &mut found);
                 for (range, form) in found.drain(..) {
-                    if within(&templates, &range) {
+                    if within(templates.get_or_init(|| template_spans(text)), &range) {
                         continue;
                     }
                     let Some(form) = forms.get(form) else {
@@ -368,6 +368,11 @@ impl Consistency {
                     {
                         continue;
                     }
+                    let protected = protected.get_or_init(|| {
+                        let mut spans = block_quoted(block).to_vec();
+                        spans.extend(link_texts(cx, index));
+                        Covering::new(spans)
+                    });
                     out.push(Use {
                         block: index,
                         protected: protected.covers_end(range.start + 1, range.end),

@@ -56,7 +56,7 @@ use std::ops::Range;
 use serde::Deserialize;
 
 use super::prose::{
-    body_blocks, exact_source, fix, match_case, quoted_spans, starts_sentence, words,
+    block_quoted, block_words, body_blocks, exact_source, fix, match_case, starts_sentence,
 };
 use super::ranges::overlaps;
 use super::{Check, Context, Kind, ParamError, Setup, params, quoted};
@@ -135,19 +135,19 @@ fn looks_like_a_name(word: &str) -> bool {
 }
 
 /// Words written with a capital inside a sentence somewhere in the body: names.
-fn names_in(cx: &Context<'_>) -> HashSet<String> {
+fn names_in<'c>(cx: &'c Context<'_>) -> HashSet<&'c str> {
     let mut out = HashSet::new();
     for (_, block) in body_blocks(cx) {
         if block.is_heading() {
             continue;
         }
-        let text = &block.prose.text;
-        for w in words(text) {
+        let text = block.prose.text.as_str();
+        for w in block_words(block) {
             let Some(word) = text.get(w.clone()) else {
                 continue;
             };
             if word.starts_with(char::is_uppercase) && !starts_sentence(block, w.start) {
-                out.insert(stem(word).to_string());
+                out.insert(stem(word));
             }
         }
     }
@@ -156,10 +156,10 @@ fn names_in(cx: &Context<'_>) -> HashSet<String> {
 
 impl HeadingStyle {
     /// Words of a heading in the wrong case, as prose ranges.
-    fn miscased(&self, block: &Block, names: &HashSet<String>) -> Vec<Range<usize>> {
+    fn miscased(&self, block: &Block, names: &HashSet<&str>) -> Vec<Range<usize>> {
         let text = &block.prose.text;
-        let quoted = quoted_spans(block);
-        let list = words(text);
+        let quoted = block_quoted(block);
+        let list = block_words(block);
         let mut out = Vec::new();
         let mut first = true;
         let count = list.len();
@@ -179,7 +179,7 @@ impl HeadingStyle {
                 continue;
             }
             first = false;
-            if opens || overlaps(&quoted, w) || looks_like_a_name(word) {
+            if opens || overlaps(quoted, w) || looks_like_a_name(word) {
                 continue;
             }
             let lower = word.to_lowercase();
@@ -206,7 +206,7 @@ impl HeadingStyle {
         &self,
         cx: &Context<'_>,
         block: &Block,
-        names: &HashSet<String>,
+        names: &HashSet<&str>,
         out: &mut Vec<Diagnostic>,
     ) {
         let bad = self.miscased(block, names);
@@ -295,7 +295,7 @@ impl Check for HeadingStyle {
             .and_then(|fm| fm.get(&self.title_key))
             .is_some();
         let mut previous: Option<u8> = titled.then_some(1);
-        let mut names: Option<HashSet<String>> = None;
+        let mut names: Option<HashSet<&str>> = None;
         for (_, block) in body_blocks(cx) {
             let BlockKind::Heading(level) = block.kind else {
                 continue;

@@ -68,6 +68,7 @@
 //! words, or a title). A figure opening a sentence is spelled out for counts under 100
 //! ("Twelve people"); larger ones have no fix, since the sentence is better recast.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
@@ -76,8 +77,8 @@ use serde::Deserialize;
 
 use super::numerals::{Numerals, template_spans, word_set};
 use super::prose::{
-    Scope, blocks_in, exact_source, fix, link_texts, match_case, quoted_spans, safety,
-    starts_sentence, words,
+    Scope, block_quoted, block_words, blocks_in, exact_source, fix, link_texts, match_case, safety,
+    starts_sentence,
 };
 use super::ranges::{Covering, within};
 use super::{Check, Context, Kind, ParamError, Setup, param_regexes, params};
@@ -118,6 +119,9 @@ struct NumberStyle {
     threshold: u64,
     /// Number word (lowercase) -> value.
     values: HashMap<String, u64>,
+    /// The length in bytes of the longest number word, and the first bytes of all.
+    longest: usize,
+    initials: Vec<u8>,
     /// Words after a number that make it a value rather than a count ("add 1 to").
     value_words: HashSet<String>,
     exceptions: Vec<Regex>,
@@ -144,6 +148,11 @@ fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, Par
     } else {
         p.scopes
     };
+    let values: HashMap<String, u64> = p
+        .number_words
+        .into_iter()
+        .map(|(w, v)| (w.to_lowercase(), v))
+        .collect();
     Ok(Some(Box::new(NumberStyle {
         numerals: Numerals {
             numbers,
@@ -158,11 +167,9 @@ fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, Par
             years: p.min_year..p.max_year.saturating_add(1),
         },
         threshold: p.spell_below,
-        values: p
-            .number_words
-            .into_iter()
-            .map(|(w, v)| (w.to_lowercase(), v))
-            .collect(),
+        longest: values.keys().map(String::len).max().unwrap_or(0),
+        initials: values.keys().filter_map(|w| w.bytes().next()).collect(),
+        values,
         value_words: word_set(&p.value_words),
         exceptions,
         scopes,
@@ -179,8 +186,26 @@ struct Spelled {
 impl NumberStyle {
     /// The value of a number word or a hyphenated compound ("twenty-five").
     fn value_of(&self, word: &str) -> Option<u64> {
-        let lower = word.to_lowercase();
-        if let Some(v) = self.values.get(&lower) {
+        // Most words are not number words: an ASCII word is lowercased on the stack, and
+        // one whose first letter or length no number word has is not looked up at all.
+        if word.is_ascii() {
+            let first = word.bytes().next()?.to_ascii_lowercase();
+            if word.len() > 2 * self.longest + 1 || !self.initials.contains(&first) {
+                return None;
+            }
+            let mut buf = [0u8; 64];
+            if let Some(lower) = buf.get_mut(..word.len()) {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                return self.lookup(std::str::from_utf8(lower).ok()?);
+            }
+        }
+        self.lookup(&word.to_lowercase())
+    }
+
+    /// [`Self::value_of`] for a lowercase word.
+    fn lookup(&self, lower: &str) -> Option<u64> {
+        if let Some(v) = self.values.get(lower) {
             return Some(*v);
         }
         let (tens, unit) = lower.split_once('-')?;
@@ -212,8 +237,9 @@ impl NumberStyle {
 
     /// Numbers in words in a block, skipping compounds of several number words ("twenty
     /// thousand", "nineteen eighty-four"), which are not simple counts.
-    fn spelled(&self, text: &str) -> Vec<Spelled> {
-        let list = words(text);
+    fn spelled(&self, block: &Block) -> Vec<Spelled> {
+        let text = block.prose.text.as_str();
+        let list = block_words(block);
         let mut out = Vec::new();
         for (i, w) in list.iter().enumerate() {
             let Some(value) = text.get(w.clone()).and_then(|t| self.value_of(t)) else {
@@ -329,13 +355,20 @@ impl NumberStyle {
         out: &mut Vec<Diagnostic>,
     ) {
         let text = &block.prose.text;
-        let excepted = Covering::new(
-            self.exceptions
-                .iter()
-                .flat_map(|re| re.find_iter(text).map(|m| m.range()))
-                .collect(),
-        );
-        let is_excepted = |r: &Range<usize>| excepted.covers_end(r.start + 1, r.end);
+        // Exceptions and protected spans are looked for once a number needs them.
+        let excepted = OnceCell::new();
+        let is_excepted = |r: &Range<usize>| {
+            excepted
+                .get_or_init(|| {
+                    Covering::new(
+                        self.exceptions
+                            .iter()
+                            .flat_map(|re| re.find_iter(text).map(|m| m.range()))
+                            .collect(),
+                    )
+                })
+                .covers_end(r.start + 1, r.end)
+        };
         let templates = template_spans(text);
         let links = link_texts(cx, index);
         // A number that is a whole link text is a reference or a label ("[3](#note)").
@@ -345,15 +378,21 @@ impl NumberStyle {
                 .any(|l| text.get(l.clone()).map(str::trim) == text.get(r.clone()))
         };
         let spelled: Vec<Spelled> = self
-            .spelled(text)
+            .spelled(block)
             .into_iter()
             .filter(|s| !within(&templates, &s.range))
             .collect();
         let in_paragraph = block.kind == BlockKind::Paragraph && !block.in_list;
-        let mut protected = quoted_spans(block);
-        protected.extend(links.iter().cloned());
-        let protected = Covering::new(protected);
-        let is_protected = |r: &Range<usize>| protected.covers_end(r.start + 1, r.end);
+        let protected = OnceCell::new();
+        let is_protected = |r: &Range<usize>| {
+            protected
+                .get_or_init(|| {
+                    let mut spans = block_quoted(block).to_vec();
+                    spans.extend(links.iter().cloned());
+                    Covering::new(spans)
+                })
+                .covers_end(r.start + 1, r.end)
+        };
 
         let threshold = self.threshold.to_string();
 

@@ -95,6 +95,11 @@ pub(crate) fn block_words(block: &Block) -> &[Range<usize>] {
     block.cache.words.get_or_init(|| words(&block.prose.text))
 }
 
+/// The [`quoted_spans`] of a block, computed once for all the rules that read them.
+pub(crate) fn block_quoted(block: &Block) -> &[Range<usize>] {
+    block.cache.quoted.get_or_init(|| quoted_spans(block))
+}
+
 /// Quoted passages of a block, in prose offsets, in order: the whole block inside a block
 /// quote, and text between curly double quotes, straight double quotes, or curly single
 /// quotes that open after a space or a bracket (not an apostrophe).

@@ -34,6 +34,7 @@
 //! someone else's words or a title, so it is unsafe. Words split by markup
 //! ("in *order* to") are reported without a fix.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use regex::Regex;
@@ -41,7 +42,7 @@ use serde::Deserialize;
 
 use super::numerals::template_spans;
 use super::prose::{
-    body_blocks, exact_source, fix, link_texts, match_case, quoted_spans, safety, starts_sentence,
+    block_quoted, body_blocks, exact_source, fix, link_texts, match_case, safety, starts_sentence,
 };
 use super::ranges::{Covering, within};
 use super::{Check, Context, Kind, ParamError, Setup, param_regexes, params};
@@ -135,23 +136,26 @@ impl Check for Substitution {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for (index, block) in body_blocks(cx) {
             let text = &block.prose.text;
-            let excepted = Covering::new(
-                self.exceptions
-                    .iter()
-                    .flat_map(|re| re.find_iter(text).map(|m| m.range()))
-                    .collect(),
-            );
-            let templates = template_spans(text);
-            let mut protected = quoted_spans(block);
-            protected.extend(link_texts(cx, index));
-            let protected = Covering::new(protected);
+            // Exceptions, template tags and protected spans are looked for once a term
+            // is found.
+            let excepted = OnceCell::new();
+            let templates = OnceCell::new();
+            let protected = OnceCell::new();
             for (re, any_case) in [(&self.any_case, true), (&self.exact, false)] {
                 let Some(re) = re else { continue };
                 for m in re.find_iter(text) {
                     let range = m.range();
                     let found = m.as_str();
+                    let excepted = excepted.get_or_init(|| {
+                        Covering::new(
+                            self.exceptions
+                                .iter()
+                                .flat_map(|re| re.find_iter(text).map(|m| m.range()))
+                                .collect(),
+                        )
+                    });
                     if excepted.covers_end(range.start + 1, range.end)
-                        || within(&templates, &range)
+                        || within(templates.get_or_init(|| template_spans(text)), &range)
                         || any_case
                             && found.starts_with(char::is_uppercase)
                             && !starts_sentence(block, range.start)
@@ -170,6 +174,11 @@ impl Check for Substitution {
                         .with_label(format!("`{replacement}`"))
                         .with_help(self.texts.help.clone());
                     if let Some(span) = exact_source(cx, block, range.clone()) {
+                        let protected = protected.get_or_init(|| {
+                            let mut spans = block_quoted(block).to_vec();
+                            spans.extend(link_texts(cx, index));
+                            Covering::new(spans)
+                        });
                         d.fix = Some(fix(
                             format!("Write `{replacement}`"),
                             safety(protected.covers_end(range.start + 1, range.end)),

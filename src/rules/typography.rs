@@ -56,7 +56,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use super::numerals::template_spans;
-use super::prose::{body_blocks, exact_source, fix, quoted_spans, safety};
+use super::prose::{block_quoted, body_blocks, exact_source, fix, safety};
 use super::ranges::{Covering, within};
 use super::{Check, Context, Kind, ParamError, Setup, params};
 use crate::diagnostic::{Applicability, Diagnostic};
@@ -218,7 +218,7 @@ impl Typography {
         let quoted = Covering::new(if key.ends_with("quotes") {
             Vec::new()
         } else {
-            quoted_spans(block)
+            block_quoted(block).to_vec()
         });
         let protected = edits
             .iter()
@@ -295,7 +295,7 @@ impl Typography {
     fn ranges(&self, cx: &Context<'_>, block: &Block, out: &mut Vec<Diagnostic>) {
         let text = &block.prose.text;
         let templates = template_spans(text);
-        let quoted = Covering::new(quoted_spans(block));
+        let quoted = Covering::new(block_quoted(block).to_vec());
         for m in self.range.find_iter(text) {
             let s = m.as_str();
             let before = text.get(..m.start()).and_then(|t| t.chars().next_back());
@@ -384,7 +384,7 @@ impl Typography {
     fn hyphens(&self, cx: &Context<'_>, block: &Block, out: &mut Vec<Diagnostic>) {
         let text = &block.prose.text;
         let templates = template_spans(text);
-        let quoted = Covering::new(quoted_spans(block));
+        let quoted = Covering::new(block_quoted(block).to_vec());
         for m in self.spaced_hyphen.find_iter(text) {
             let before = text.get(..m.start()).and_then(|t| t.chars().next_back());
             let after = text.get(m.end()..).and_then(|t| t.chars().next());
