@@ -52,6 +52,8 @@ pub struct Block {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct BlockCache {
     pub(crate) words: OnceLock<Vec<Range<usize>>>,
+    /// How many whitespace-separated words the length rules count in the block.
+    pub(crate) length_words: OnceLock<usize>,
     pub(crate) quoted: OnceLock<Vec<Range<usize>>>,
 }
 

@@ -58,6 +58,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 
+use super::hash::WordMap;
 use super::numerals::template_spans;
 use super::prose::{
     block_quoted, body_blocks, exact_source, fix, link_texts, match_case, starts_sentence,
@@ -233,7 +234,8 @@ enum Finder {
     /// over thousands of forms, which was most of the cost of loading the policy. A form
     /// listed twice is the first one, as in the automaton.
     Words {
-        forms: HashMap<Box<str>, usize>,
+        forms: WordMap<Box<str>, usize>,
+        shortest: usize,
         fold: bool,
         longest: usize,
     },
@@ -247,8 +249,9 @@ impl Finder {
     ) -> Result<Self, aho_corasick::BuildError> {
         let one_word = |f: &str| !f.is_empty() && f.chars().all(is_word_char);
         if forms.clone().all(one_word) {
-            let mut table = HashMap::new();
+            let mut table = WordMap::default();
             let mut longest = 0;
+            let mut shortest = usize::MAX;
             for (i, f) in forms.enumerate() {
                 let key = if fold {
                     f.to_ascii_lowercase()
@@ -256,11 +259,13 @@ impl Finder {
                     f.to_string()
                 };
                 longest = longest.max(key.len());
+                shortest = shortest.min(key.len());
                 table.entry(key.into_boxed_str()).or_insert(i);
             }
             return Ok(Finder::Words {
                 forms: table,
                 fold,
+                shortest,
                 longest,
             });
         }
@@ -287,6 +292,7 @@ impl Finder {
             Finder::Words {
                 forms,
                 fold,
+                shortest,
                 longest,
             } => {
                 let mut key = String::new();
@@ -299,7 +305,7 @@ impl Finder {
                         (None, true) => start = Some(i),
                         (Some(s), false) => {
                             start = None;
-                            if i - s > *longest {
+                            if !(*shortest..=*longest).contains(&(i - s)) {
                                 continue;
                             }
                             let Some(word) = text.get(s..i) else { continue };

@@ -127,26 +127,53 @@ fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, Par
 /// The words of a text: whitespace-separated runs holding a letter, a digit or a code
 /// span.
 fn word_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut chars = text.char_indices();
-    let mut start = None;
-    let mut counts = false;
+    let bytes = text.as_bytes();
+    let mut at = 0;
     std::iter::from_fn(move || {
-        for (i, c) in chars.by_ref() {
-            if c.is_whitespace() {
-                let word = start.take().filter(|_| counts).map(|s| s..i);
-                counts = false;
-                if word.is_some() {
-                    return word;
-                }
+        let mut start = None;
+        let mut counts = false;
+        while let Some(&b) = bytes.get(at) {
+            // ASCII is read byte by byte; anything else as the char it starts.
+            let (space, word, len) = if b.is_ascii() {
+                // The ASCII chars of `char::is_whitespace`: \t \n \x0B \x0C \r and space.
+                (
+                    matches!(b, b'\t'..=b'\r' | b' '),
+                    b.is_ascii_alphanumeric(),
+                    1,
+                )
             } else {
-                start.get_or_insert(i);
-                counts |= c.is_alphanumeric() || c == prose::OBJECT;
+                let c = text.get(at..).and_then(|t| t.chars().next()).unwrap_or(' ');
+                (
+                    c.is_whitespace(),
+                    c.is_alphanumeric() || c == prose::OBJECT,
+                    c.len_utf8(),
+                )
+            };
+            if space {
+                if let Some(s) = start.take()
+                    && counts
+                {
+                    let found = s..at;
+                    at += len;
+                    return Some(found);
+                }
+                counts = false;
+            } else {
+                start.get_or_insert(at);
+                counts |= word;
             }
+            at += len;
         }
-        let word = start.take().filter(|_| counts).map(|s| s..text.len());
-        counts = false;
-        word
+        start.filter(|_| counts).map(|s| s..text.len())
     })
+}
+
+/// The number of [`word_spans`] of a block, counted once for the rules that need it.
+fn block_word_count(block: &Block) -> usize {
+    *block
+        .cache
+        .length_words
+        .get_or_init(|| word_spans(&block.prose.text).count())
 }
 
 impl Length {
@@ -169,7 +196,7 @@ impl Length {
         // Where the body passes the maximum: the first word over it.
         let mut over: Option<Range<usize>> = None;
         for (_, block) in body_blocks(cx) {
-            let words = word_spans(&block.prose.text).count();
+            let words = block_word_count(block);
             if over.is_none()
                 && let Some(max) = self.max_words
                 && count + words > max
@@ -256,9 +283,10 @@ impl Length {
             if !Self::measured(block) || block.kind != BlockKind::Paragraph {
                 continue;
             }
-            let mut words = word_spans(&block.prose.text);
-            if let Some(w) = words.nth(max) {
-                let count = max + 1 + words.count();
+            let count = block_word_count(block);
+            if count > max
+                && let Some(w) = word_spans(&block.prose.text).nth(max)
+            {
                 out.push(
                     Diagnostic::new(self.message(count, 0), block.prose.to_source(w))
                         .with_label(format!("word {} of {count}", max + 1))

@@ -10,6 +10,7 @@ mod consistency;
 mod credit_line;
 mod figure_attribution;
 mod front_matter;
+mod hash;
 mod heading_style;
 mod invalid_suppression;
 mod length;

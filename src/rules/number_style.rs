@@ -69,12 +69,13 @@
 //! ("Twelve people"); larger ones have no fix, since the sentence is better recast.
 
 use std::cell::OnceCell;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use regex::Regex;
 use serde::Deserialize;
 
+use super::hash::{WordMap, WordSet};
 use super::numerals::{Numerals, template_spans, word_set};
 use super::prose::{
     Scope, block_quoted, block_words, blocks_in, exact_source, fix, link_texts, match_case, safety,
@@ -118,12 +119,13 @@ struct NumberStyle {
     numerals: Numerals,
     threshold: u64,
     /// Number word (lowercase) -> value.
-    values: HashMap<String, u64>,
-    /// The length in bytes of the longest number word, and the first bytes of all.
-    longest: usize,
-    initials: Vec<u8>,
+    values: WordMap<String, u64>,
+    /// The lengths in bytes of the shortest and the longest number word, and the first
+    /// bytes of all.
+    lengths: Range<usize>,
+    initials: [bool; 256],
     /// Words after a number that make it a value rather than a count ("add 1 to").
-    value_words: HashSet<String>,
+    value_words: WordSet<String>,
     exceptions: Vec<Regex>,
     scopes: Vec<Scope>,
     texts: Texts,
@@ -148,7 +150,7 @@ fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, Par
     } else {
         p.scopes
     };
-    let values: HashMap<String, u64> = p
+    let values: WordMap<String, u64> = p
         .number_words
         .into_iter()
         .map(|(w, v)| (w.to_lowercase(), v))
@@ -167,8 +169,17 @@ fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, Par
             years: p.min_year..p.max_year.saturating_add(1),
         },
         threshold: p.spell_below,
-        longest: values.keys().map(String::len).max().unwrap_or(0),
-        initials: values.keys().filter_map(|w| w.bytes().next()).collect(),
+        lengths: values.keys().map(String::len).min().unwrap_or(0)
+            ..values.keys().map(String::len).max().unwrap_or(0),
+        initials: {
+            let mut set = [false; 256];
+            for first in values.keys().filter_map(|w| w.bytes().next()) {
+                if let Some(slot) = set.get_mut(usize::from(first)) {
+                    *slot = true;
+                }
+            }
+            set
+        },
         values,
         value_words: word_set(&p.value_words),
         exceptions,
@@ -190,7 +201,17 @@ impl NumberStyle {
         // one whose first letter or length no number word has is not looked up at all.
         if word.is_ascii() {
             let first = word.bytes().next()?.to_ascii_lowercase();
-            if word.len() > 2 * self.longest + 1 || !self.initials.contains(&first) {
+            let (len, shortest, longest) = (word.len(), self.lengths.start, self.lengths.end);
+            // A compound is two number words and a hyphen.
+            let fits = (shortest..=longest).contains(&len)
+                || (2 * shortest + 1..=2 * longest + 1).contains(&len);
+            if !fits
+                || !self
+                    .initials
+                    .get(usize::from(first))
+                    .copied()
+                    .unwrap_or(false)
+            {
                 return None;
             }
             let mut buf = [0u8; 64];

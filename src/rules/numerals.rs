@@ -5,24 +5,24 @@
 //! each figure, `number-style` checks how each one is written. Each rule gives its own
 //! word lists from the pack.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use regex::Regex;
 
+use super::hash::WordSet;
 use super::ranges::within;
 
 /// The word lists of the pack that tell figures from other numbers, compiled once.
 pub(crate) struct Numerals {
     pub(crate) numbers: Regex,
-    pub(crate) identifiers: HashSet<String>,
-    pub(crate) months: HashSet<String>,
-    pub(crate) durations: HashSet<String>,
-    pub(crate) measures: HashSet<String>,
-    pub(crate) labels: HashSet<String>,
-    pub(crate) times: HashSet<String>,
-    pub(crate) magnitudes: HashSet<String>,
-    pub(crate) quantifiers: HashSet<String>,
+    pub(crate) identifiers: WordSet<String>,
+    pub(crate) months: WordSet<String>,
+    pub(crate) durations: WordSet<String>,
+    pub(crate) measures: WordSet<String>,
+    pub(crate) labels: WordSet<String>,
+    pub(crate) times: WordSet<String>,
+    pub(crate) magnitudes: WordSet<String>,
+    pub(crate) quantifiers: WordSet<String>,
     pub(crate) years: Range<u32>,
 }
 
@@ -36,7 +36,7 @@ enum NotFigure {
 }
 
 /// A pack word list as a set: trimmed, lowercased, without a final period.
-pub(crate) fn word_set(words: &[String]) -> HashSet<String> {
+pub(crate) fn word_set(words: &[String]) -> WordSet<String> {
     words
         .iter()
         .map(|w| w.trim().trim_end_matches('.').to_lowercase())
