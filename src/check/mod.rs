@@ -9,7 +9,7 @@
 mod file;
 pub(crate) mod inputs;
 mod output;
-pub(crate) mod parallel;
+pub mod parallel;
 
 use std::collections::BTreeMap;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -60,6 +60,7 @@ pub fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
         fixing,
         diff_only: args.diff,
         fix_roots: file::checked_roots(&args.paths),
+        max_file_size: Some(args.max_file_size).filter(|&n| n > 0),
     };
     let stream_cx = RenderContext {
         human,

@@ -257,8 +257,7 @@ impl Policy {
 
     /// A configuration file with a profile and overrides applied.
     pub fn from_file_variant(path: &Path, variant: &Variant) -> Result<Self, Error> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::io(&path.display().to_string(), &e))?;
+        let text = read_pack(path).map_err(|e| Error::io(&path.display().to_string(), &e))?;
         Self::from_text_variant(&path.display().to_string(), path.parent(), text, variant)
     }
 
@@ -267,7 +266,8 @@ impl Policy {
         Self::from_text_variant(name, dir, text, &Variant::default())
     }
 
-    fn from_text_variant(
+    /// A configuration given as text, with a profile and overrides applied.
+    pub fn from_text_variant(
         name: &str,
         dir: Option<&Path>,
         text: String,
@@ -396,7 +396,7 @@ impl Loader {
                 let full = dir
                     .as_deref()
                     .map_or_else(|| PathBuf::from(parent), |d| d.join(parent));
-                let text = match std::fs::read_to_string(&full) {
+                let text = match read_pack(&full) {
                     Ok(t) => t,
                     Err(e) => {
                         return Err(self.error(
@@ -817,6 +817,16 @@ impl Loader {
             check: compiled,
         })
     }
+}
+
+/// Reads a pack or configuration file. Only a regular file: a FIFO or a device (say
+/// `/dev/zero`) named in `extends` or `--config` would hang the run.
+fn read_pack(path: &Path) -> std::io::Result<String> {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    std::fs::read_to_string(path)
 }
 
 /// serde's "unknown field `x`, expected one of ..." deserves a plainer help line.

@@ -182,12 +182,21 @@ pub(crate) fn compile_regexes(patterns: &[String]) -> Result<Vec<Regex>, ParamEr
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            regex(p).map_err(|e| ParamError {
-                path: i.to_string(),
-                message: format!("invalid regular expression `{p}`"),
-                label: first_line(&e.to_string()),
-                help: Some("patterns use Rust regex syntax (https://docs.rs/regex); `(?i)` makes one case-insensitive".into()),
-                on_key: false,
+            regex(p).map_err(|e| {
+                let help = match e {
+                    regex::Error::CompiledTooBig(_) => format!(
+                        "the pattern is too large once compiled (over {} MiB); copydesk limits patterns so that a policy cannot make checking slow: simplify it (a counted repetition such as `{{1000}}` copies what it repeats)",
+                        REGEX_SIZE_LIMIT >> 20
+                    ),
+                    _ => "patterns use Rust regex syntax (https://docs.rs/regex); `(?i)` makes one case-insensitive".into(),
+                };
+                ParamError {
+                    path: i.to_string(),
+                    message: format!("invalid regular expression `{p}`"),
+                    label: first_line(&e.to_string()),
+                    help: Some(help),
+                    on_key: false,
+                }
             })
         })
         .collect()
