@@ -19,8 +19,9 @@ pub(crate) fn default_threads() -> usize {
 }
 
 /// Runs `work` on every item with `threads` threads and calls `emit` with each result in
-/// item order. With one thread (or one item) nothing is spawned.
-pub(crate) fn for_each_ordered<T, R>(
+/// item order. With one thread (or one item) nothing is spawned. Public so that tests
+/// can prove that results do not depend on the number of threads.
+pub fn for_each_ordered<T, R>(
     items: &[T],
     threads: usize,
     work: impl Fn(&T) -> R + Sync,
