@@ -62,9 +62,15 @@ fn seed_expected() -> Vec<(String, u64, u64)> {
     vec![
         f("boilerplate", 13, 1),
         f("unattributed-figure", 23, 53),
+        f("term-consistency", 25, 70),
+        f("term-consistency", 25, 182),
         f("unattributed-figure", 25, 355),
+        f("term-consistency", 33, 148),
         f("unattributed-figure", 39, 129),
+        f("numerals", 41, 230),
         f("unattributed-figure", 41, 230),
+        f("term-consistency", 45, 302),
+        f("long-sentence", 47, 192),
         f("boilerplate", 59, 1),
         f("boilerplate", 61, 1),
         f("boilerplate", 63, 136),
@@ -90,7 +96,7 @@ fn seed_article_findings() {
     }
     assert_eq!(
         doc["summary"],
-        serde_json::json!({"files": 1, "errors": 8, "warnings": 5, "infos": 0})
+        serde_json::json!({"files": 1, "errors": 8, "warnings": 10, "infos": 1})
     );
 }
 
@@ -118,7 +124,12 @@ fn seed_figure_spans_cover_the_figures() {
 fn json_contract_fields() {
     let (_, _, doc) = check_json(&["fixtures/seed.md"]);
     assert_eq!(doc["version"], 1);
-    let d = &doc["diagnostics"][3];
+    let d = doc["diagnostics"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|d| d["rule"] == "unattributed-figure" && d["line"] == 39)
+        .expect("the 10,000 finding");
     assert_eq!(d["path"], "fixtures/seed.md");
     assert_eq!(d["rule"], "unattributed-figure");
     assert_eq!(d["severity"], "warning");
@@ -191,10 +202,12 @@ fn variants_report_exactly_their_finding() {
             0,
             &[
                 ("unattributed-figure", 23, 383),
+                ("numerals", 39, 230),
                 ("unattributed-figure", 39, 230),
             ],
         ),
-        ("figures-sourced.md", 0, &[]),
+        // A short test article: below the house's 500 words.
+        ("figures-sourced.md", 0, &[("length", 25, 121)]),
         (
             "figures-vague.md",
             0,
@@ -202,6 +215,7 @@ fn variants_report_exactly_their_finding() {
                 ("unattributed-figure", 11, 23),
                 ("unattributed-figure", 11, 55),
                 ("unattributed-figure", 13, 100),
+                ("length", 15, 76),
             ],
         ),
         (

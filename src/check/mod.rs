@@ -75,6 +75,7 @@ pub fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
         threshold: threshold(args.fail_on),
         ..RunState::default()
     };
+    let mut stream = render::Stream::new(args.format);
     let mut write_error = None;
     let threads = args.threads.unwrap_or_else(parallel::default_threads);
     parallel::for_each_ordered(
@@ -91,9 +92,9 @@ pub fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
                     .or_else(|| out.write_all(diff.as_bytes()).err());
             }
             if streaming {
-                write_error = write_error.take().or_else(|| {
-                    render::render_file(args.format, &stream_cx, &report, &mut out).err()
-                });
+                write_error = write_error
+                    .take()
+                    .or_else(|| stream.file(&stream_cx, &report, &mut out).err());
             } else if !args.diff {
                 run.reports.push(report);
             }
@@ -106,7 +107,7 @@ pub fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
     let result = if args.diff {
         Ok(())
     } else if streaming {
-        render::render_end(args.format, &run.summary, &mut out)
+        stream.end(&run.summary, &mut out)
     } else if args.statistics {
         statistics::render(args.format, &run.reports, &run.suppressed, &mut out)
     } else {

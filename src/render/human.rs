@@ -10,7 +10,7 @@ use miette::{
 };
 
 use super::{FileReport, Summary};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::error::MAX_DRAWN_LINE_OFFSET;
 use crate::source::Source;
 
@@ -68,13 +68,16 @@ impl SourceCode for Snippets<'_> {
         let contents = window.read_span(&inner, before, after)?;
         let data: &'b [u8] = contents.data();
         let offset = contents.span().offset() + window_start;
+        // miette counts the column in bytes; the header `[path:line:col]` must agree
+        // with every other format, which counts characters (and skips a BOM).
+        let column = source.position(offset).column - 1;
         Ok(Box::new(
             MietteSpanContents::new_named(
                 source.path.clone(),
                 data,
                 SourceSpan::new(offset.into(), contents.span().len()),
                 contents.line() + first,
-                contents.column(),
+                column,
                 contents.line_count() + first,
             )
             .with_language("markdown"),
@@ -110,10 +113,13 @@ impl MietteDiagnostic for Report<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.finding
-            .help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        let fix = fix_note(self.finding);
+        match (&self.finding.help, fix) {
+            (Some(h), Some(f)) => Some(Box::new(format!("{h}\n{f}"))),
+            (Some(h), None) => Some(Box::new(h)),
+            (None, Some(f)) => Some(Box::new(f)),
+            (None, None) => None,
+        }
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -130,6 +136,17 @@ impl MietteDiagnostic for Report<'_> {
             .map(|l| LabeledSpan::new_with_span(Some(l.message.clone()), l.span.clone()));
         Some(Box::new(std::iter::once(primary).chain(secondary)))
     }
+}
+
+/// What a fix would do and which option applies it, for people deciding whether to run it.
+fn fix_note(finding: &Diagnostic) -> Option<String> {
+    let fix = finding.fix.as_ref()?;
+    let how = match fix.applicability {
+        Applicability::Safe => "--fix",
+        Applicability::Unsafe => "--unsafe-fixes",
+        Applicability::DisplayOnly => return Some(format!("suggestion: {}", fix.title)),
+    };
+    Some(format!("fix ({how}): {}", fix.title))
 }
 
 /// Whether every label of a finding is close enough to the start of its line to draw.
@@ -152,6 +169,9 @@ fn plain(path: &str, p: crate::source::Position, finding: &Diagnostic) -> String
     );
     if let Some(help) = &finding.help {
         text.push_str(&format!("  help: {help}\n"));
+    }
+    if let Some(note) = fix_note(finding) {
+        text.push_str(&format!("  {note}\n"));
     }
     text
 }

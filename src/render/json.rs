@@ -8,13 +8,6 @@ use super::{FileReport, Summary};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::source::{PositionCursor, Source};
 
-#[derive(Serialize)]
-struct Document<'a> {
-    version: u32,
-    diagnostics: Vec<Finding<'a>>,
-    summary: JsonSummary,
-}
-
 /// One finding as the `json` and `json-lines` formats write it.
 #[derive(Serialize)]
 pub(super) struct Finding<'a> {
@@ -103,16 +96,61 @@ pub(super) fn render(
     summary: &Summary,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let doc = Document {
-        version: 1,
-        diagnostics: reports.iter().flat_map(findings).collect(),
-        summary: JsonSummary {
+    let mut stream = Stream::default();
+    for report in reports {
+        stream.file(report, out)?;
+    }
+    stream.end(summary, out)
+}
+
+/// Writes the document piece by piece, as `serde_json`'s pretty printer would write it
+/// whole, so a run over thousands of files never holds every finding at once.
+#[derive(Debug, Default)]
+pub(super) struct Stream {
+    findings: usize,
+}
+
+/// `value`, pretty-printed and indented to sit `indent` spaces deep.
+fn write_indented(value: &impl Serialize, indent: &str, out: &mut dyn Write) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(value)?;
+    let mut lines = text.split('\n');
+    if let Some(first) = lines.next() {
+        out.write_all(first.as_bytes())?;
+    }
+    for line in lines {
+        write!(out, "\n{indent}{line}")?;
+    }
+    Ok(())
+}
+
+impl Stream {
+    pub(super) fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        for finding in findings(report) {
+            let lead = if self.findings == 0 {
+                "{\n  \"version\": 1,\n  \"diagnostics\": [\n    "
+            } else {
+                ",\n    "
+            };
+            out.write_all(lead.as_bytes())?;
+            write_indented(&finding, "    ", out)?;
+            self.findings += 1;
+        }
+        Ok(())
+    }
+
+    pub(super) fn end(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        if self.findings == 0 {
+            out.write_all(b"{\n  \"version\": 1,\n  \"diagnostics\": [],\n  \"summary\": ")?;
+        } else {
+            out.write_all(b"\n  ],\n  \"summary\": ")?;
+        }
+        let summary = JsonSummary {
             files: summary.files,
             errors: summary.errors,
             warnings: summary.warnings,
             infos: summary.infos,
-        },
-    };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+        };
+        write_indented(&summary, "  ", out)?;
+        out.write_all(b"\n}\n")
+    }
 }

@@ -109,36 +109,57 @@ pub enum OutputFormat {
 
 impl OutputFormat {
     /// Formats written file by file as the run goes, so memory does not grow with the
-    /// number of files: [`render_file`] for each, then [`render_end`].
+    /// number of files: see [`Stream`].
     pub fn streams(self) -> bool {
         matches!(
             self,
-            OutputFormat::Human | OutputFormat::Concise | OutputFormat::JsonLines
+            OutputFormat::Human
+                | OutputFormat::Concise
+                | OutputFormat::Json
+                | OutputFormat::JsonLines
         )
     }
 }
 
-/// A streaming format: one file's findings.
-pub fn render_file(
+/// A report written file by file: [`Stream::file`] for each checked file in order, then
+/// [`Stream::end`]. Only for formats that [`OutputFormat::streams`].
+#[derive(Debug)]
+pub struct Stream {
     format: OutputFormat,
-    cx: &RenderContext<'_>,
-    report: &FileReport,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    match format {
-        OutputFormat::Human => human::file(report, &cx.human, out),
-        OutputFormat::Concise => concise::file(report, out),
-        OutputFormat::JsonLines => json_lines::file(report, out),
-        _ => Ok(()),
-    }
+    json: json::Stream,
 }
 
-/// A streaming format: what closes the report (the summary line of `human` and
-/// `concise`).
-pub fn render_end(format: OutputFormat, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
-    match format {
-        OutputFormat::Human | OutputFormat::Concise => writeln!(out, "{}", summary.line()),
-        _ => Ok(()),
+impl Stream {
+    pub fn new(format: OutputFormat) -> Self {
+        Self {
+            format,
+            json: json::Stream::default(),
+        }
+    }
+
+    /// One file's findings.
+    pub fn file(
+        &mut self,
+        cx: &RenderContext<'_>,
+        report: &FileReport,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        match self.format {
+            OutputFormat::Human => human::file(report, &cx.human, out),
+            OutputFormat::Concise => concise::file(report, out),
+            OutputFormat::Json => self.json.file(report, out),
+            OutputFormat::JsonLines => json_lines::file(report, out),
+            _ => Ok(()),
+        }
+    }
+
+    /// What closes the report: the summary line, or the end of the JSON document.
+    pub fn end(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        match self.format {
+            OutputFormat::Human | OutputFormat::Concise => writeln!(out, "{}", summary.line()),
+            OutputFormat::Json => self.json.end(summary, out),
+            _ => Ok(()),
+        }
     }
 }
 

@@ -71,22 +71,20 @@
 //! ## Fix safety
 //! No automatic fix: only the writer knows the source.
 
-mod numerals;
 mod sources;
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use regex::Regex;
 use serde::Deserialize;
 
+use super::numerals::{Numerals, template_spans, word_set};
 use super::ranges::{Covering, overlaps, within};
 use super::{Check, Context, Kind, ParamError, Setup, compile_param_regexes, params, quoted};
 use crate::diagnostic::Diagnostic;
 use crate::document::{Block, BlockKind};
 use crate::policy::Texts;
 use crate::policy::template::fill;
-use numerals::{Numerals, template_spans};
 use sources::{bracket_refs, html_link_in, quotations, template_links};
 
 pub(super) static KIND: Kind = Kind {
@@ -131,13 +129,6 @@ struct FigureAttribution {
     word_figures: Vec<Regex>,
     scopes: Vec<Scope>,
     texts: Texts,
-}
-
-fn word_set(words: &[String]) -> HashSet<String> {
-    words
-        .iter()
-        .map(|w| w.trim().trim_end_matches('.').to_lowercase())
-        .collect()
 }
 
 fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, ParamError> {

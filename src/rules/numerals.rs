@@ -1,25 +1,29 @@
 //! Which numbers in prose are figures (counts, amounts, percentages, money) and which
 //! are not (years, dates, times, durations, measures, versions, identifiers, names).
+//!
+//! Shared by the kinds that read numbers: `figure-attribution` asks for a source for
+//! each figure, `number-style` checks how each one is written. Each rule gives its own
+//! word lists from the pack.
 
 use std::collections::HashSet;
 use std::ops::Range;
 
 use regex::Regex;
 
-use crate::rules::ranges::within;
+use super::ranges::within;
 
 /// The word lists of the pack that tell figures from other numbers, compiled once.
-pub(super) struct Numerals {
-    pub(super) numbers: Regex,
-    pub(super) identifiers: HashSet<String>,
-    pub(super) months: HashSet<String>,
-    pub(super) durations: HashSet<String>,
-    pub(super) measures: HashSet<String>,
-    pub(super) labels: HashSet<String>,
-    pub(super) times: HashSet<String>,
-    pub(super) magnitudes: HashSet<String>,
-    pub(super) quantifiers: HashSet<String>,
-    pub(super) years: Range<u32>,
+pub(crate) struct Numerals {
+    pub(crate) numbers: Regex,
+    pub(crate) identifiers: HashSet<String>,
+    pub(crate) months: HashSet<String>,
+    pub(crate) durations: HashSet<String>,
+    pub(crate) measures: HashSet<String>,
+    pub(crate) labels: HashSet<String>,
+    pub(crate) times: HashSet<String>,
+    pub(crate) magnitudes: HashSet<String>,
+    pub(crate) quantifiers: HashSet<String>,
+    pub(crate) years: Range<u32>,
 }
 
 /// Why a number is not a figure; identifiers and dates carry over to a list that
@@ -29,6 +33,14 @@ enum NotFigure {
     Identifier,
     Date,
     Other,
+}
+
+/// A pack word list as a set: trimmed, lowercased, without a final period.
+pub(crate) fn word_set(words: &[String]) -> HashSet<String> {
+    words
+        .iter()
+        .map(|w| w.trim().trim_end_matches('.').to_lowercase())
+        .collect()
 }
 
 fn is_word_char(c: char) -> bool {
@@ -64,7 +76,7 @@ fn word_before(text: &str, at: usize) -> String {
 
 /// The word after `at`, skipping spaces, a `+`, one hyphen and an opening quote
 /// ("70-year-old" -> "year", "8+ years" -> "years").
-pub(super) fn word_after(text: &str, at: usize) -> (String, usize) {
+pub(crate) fn word_after(text: &str, at: usize) -> (String, usize) {
     let rest = text.get(at..).unwrap_or("");
     let trimmed = rest.trim_start();
     let trimmed = trimmed.strip_prefix('+').unwrap_or(trimmed).trim_start();
@@ -82,7 +94,7 @@ pub(super) fn word_after(text: &str, at: usize) -> (String, usize) {
 }
 
 /// The whitespace-delimited chunk around a range.
-fn chunk<'t>(text: &'t str, range: &Range<usize>) -> &'t str {
+pub(crate) fn chunk<'t>(text: &'t str, range: &Range<usize>) -> &'t str {
     let start = text
         .get(..range.start)
         .and_then(|t| t.rfind(char::is_whitespace))
@@ -96,7 +108,7 @@ fn chunk<'t>(text: &'t str, range: &Range<usize>) -> &'t str {
 
 /// Template tags of static site generators in prose (`{{< figure width="300" >}}`,
 /// `{{ image "x.svg" 600 }}`, `{% link x.md %}`): markup, not words.
-pub(super) fn template_spans(text: &str) -> Vec<Range<usize>> {
+pub(crate) fn template_spans(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(i) = text.get(from..).and_then(|t| t.find('{')).map(|i| from + i) {
@@ -204,7 +216,7 @@ impl Numerals {
 
     /// Numeral figures in a block's prose, as ranges that include `$`, `%` and a
     /// following magnitude word.
-    pub(super) fn figures(&self, text: &str) -> Vec<Range<usize>> {
+    pub(crate) fn figures(&self, text: &str) -> Vec<Range<usize>> {
         let mut out = Vec::new();
         let mut last_skip: Option<(NotFigure, usize)> = None;
         let templates = template_spans(text);
