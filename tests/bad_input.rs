@@ -469,7 +469,11 @@ fn wrong_types_in_a_pack_are_named() {
 fn a_duplicate_rule_id_is_a_clear_toml_error() {
     config_error(
         "[rules.placeholder]\nseverity = \"off\"\n\n[rules.placeholder]\nseverity = \"info\"\n",
-        &["invalid policy file: duplicate key", "copydesk.toml:4:"],
+        &[
+            "invalid policy file: duplicate key",
+            "copydesk.toml:4:8",
+            "`placeholder` is defined twice; a TOML file may define a table or key only once",
+        ],
     );
 }
 

@@ -347,7 +347,14 @@ impl Loader {
             Err(e) => {
                 let span = e.span().unwrap_or(0..0);
                 let message = e.message().trim().to_string();
-                let help = unknown_key_help(&message);
+                let help = unknown_key_help(&message).or_else(|| {
+                    message.contains("duplicate key").then(|| {
+                        let key = text.get(span.clone()).unwrap_or("").trim();
+                        format!(
+                            "`{key}` is defined twice; a TOML file may define a table or key only once: merge the two into one (a rule's settings all go in one `[rules.ID]` table)"
+                        )
+                    })
+                });
                 return Err(Error::policy(
                     &name,
                     &text,
