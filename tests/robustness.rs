@@ -193,6 +193,16 @@ fn inputs_found_by_fuzzing() {
     let found: &[(&str, &str)] = &[
         // document_rules_render: a position just after a lone `\r` lost a column.
         ("lone carriage return", "---\n\rr\n---"),
+        // document_rules_render: a rule id after a no-break space (two bytes) was given a
+        // span one byte short of it, ending inside a character.
+        (
+            "no-break space in a directive",
+            "<!--copydesk-disable\u{a0}a",
+        ),
+        (
+            "no-break spaces between ids",
+            "<!-- copydesk-disable\u{a0}x,\u{2003}y\u{a0}-->\nTK\n",
+        ),
     ];
     for (name, text) in found {
         check_text(name, (*text).to_string());
