@@ -48,12 +48,15 @@ fuzz_target!(|data: &[u8]| {
             panic!("{format:?}: writing to memory failed: {e}");
         }
         if format.streams() {
+            // Written file by file, the report is the same as written at once.
+            let mut stream = render::Stream::new(format);
             let mut streamed = Vec::new();
             for report in cx.reports {
-                let written = render::render_file(format, &cx, report, &mut streamed);
-                assert!(written.is_ok(), "{format:?}: render_file failed");
+                let written = stream.file(&cx, report, &mut streamed);
+                assert!(written.is_ok(), "{format:?}: Stream::file failed");
             }
-            assert!(render::render_end(format, &cx.summary, &mut streamed).is_ok());
+            assert!(stream.end(&cx.summary, &mut streamed).is_ok());
+            assert!(streamed == out, "{format:?}: streamed output differs");
         }
         let Ok(out) = String::from_utf8(out) else {
             panic!("{format:?}: the output is not UTF-8");
