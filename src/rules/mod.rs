@@ -5,6 +5,7 @@
 //! prints that documentation. A kind turns its pack parameters into a [`Check`] once per
 //! run; a check is a pure function of the Document.
 
+mod attribution;
 mod credit_line;
 mod figure_attribution;
 mod front_matter;
