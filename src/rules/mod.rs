@@ -154,11 +154,16 @@ pub(crate) fn params<T: DeserializeOwned>(table: &toml::Table) -> Result<T, Para
 
 /// Limits on user patterns, so a policy cannot make the linter slow or huge.
 const REGEX_SIZE_LIMIT: usize = 1 << 22;
+/// Room for the lazy DFA of each pattern: long lists of words with Unicode classes need
+/// more than the default, or the engine keeps rebuilding its states and falls back to
+/// slower ones.
+const REGEX_DFA_LIMIT: usize = 1 << 24;
 const REGEX_NEST_LIMIT: u32 = 64;
 
 pub(crate) fn regex(pattern: &str) -> Result<Regex, regex::Error> {
     RegexBuilder::new(pattern)
         .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_DFA_LIMIT)
         .nest_limit(REGEX_NEST_LIMIT)
         .build()
 }
