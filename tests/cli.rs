@@ -487,6 +487,32 @@ fn a_new_rule_of_any_kind_can_be_added() {
 }
 
 #[test]
+fn a_phrase_list_can_spare_linked_sentences_and_name_its_label() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "copydesk.toml",
+        "extends = []\n[rules.hearsay]\nkind = \"phrase-list\"\nseverity = \"warning\"\nmessage = \"hearsay: `{text}`\"\nlabel = \"who says?\"\nunless-linked = \"sentence\"\nphrases = [\"people say\"]\n",
+    );
+    write(
+        dir.path(),
+        "a.md",
+        "People say it works. [People say](https://example.org) it fails.\n\nPeople say it is fine, and here is [a link](https://example.org).\n",
+    );
+    let out = run_in(dir.path(), &["check", "--format", "json", "a.md"]);
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let found: Vec<(u64, u64)> = doc["diagnostics"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|d| (d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(found, [(1, 1)]);
+    let out = run_in(dir.path(), &["check", "a.md"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("who says?"));
+}
+
+#[test]
 fn missing_path_is_an_error_but_other_files_are_checked() {
     let out = copydesk()
         .args([
