@@ -10,8 +10,10 @@ mod credit_line;
 mod figure_attribution;
 mod front_matter;
 mod phrase_list;
+mod quote_attribution;
 mod ranges;
 mod required_statement;
+mod term_attribution;
 
 use regex::{Regex, RegexBuilder};
 use serde::de::DeserializeOwned;
@@ -103,6 +105,8 @@ pub static KINDS: &[&Kind] = &[
     &required_statement::KIND,
     &credit_line::KIND,
     &figure_attribution::KIND,
+    &quote_attribution::KIND,
+    &term_attribution::KIND,
     &phrase_list::KIND,
     &front_matter::KIND,
 ];
