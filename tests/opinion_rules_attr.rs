@@ -61,15 +61,25 @@ fn f(rule: &str, line: u64, column: u64, words: &str) -> (String, u64, u64, Stri
 #[test]
 fn seed_findings_of_the_attribution_rules() {
     let expected = vec![
+        // "in a counter-terrorism measure": Azerbaijan's characterization, unattributed.
+        f("contested-term", 9, 160, "counter-terrorism"),
         f("scare-quote", 11, 84, "“ethnic cleansing”"),
+        f("contested-term", 11, 85, "ethnic cleansing"),
         f("scare-quote", 17, 110, "“ethnic cleansing”"),
+        f("contested-term", 17, 111, "ethnic cleansing"),
+        f("contested-term", 25, 27, "atrocities"),
+        // A term inside a proper name is still a characterization.
+        f("contested-term", 25, 225, "Khojaly Genocide"),
         f(
             "unattributed-quote",
             31,
             349,
             "“new wars for new territories.”",
         ),
+        f("contested-term", 33, 208, "occupied lands"),
+        f("contested-term", 45, 148, "counter-terror"),
         f("scare-quote", 47, 24, "“ethnic cleansing”"),
+        f("contested-term", 47, 25, "ethnic cleansing"),
         f("scare-quote", 47, 47, "“mass displacement”"),
     ];
     assert_eq!(findings("fixtures/seed.md"), expected);
@@ -232,6 +242,45 @@ fn scare_quotes_and_words_as_words() {
         // The same phrase once named as a term is that term again.
         (
             "We call this the “pairing” rule. Teams use “pairing” daily.",
+            &[],
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(&hits(&policy, rule, text), expected, "{text}");
+    }
+}
+
+#[test]
+fn contested_terms_need_a_source_in_their_sentence() {
+    let policy = Policy::builtin("opinion").unwrap();
+    let rule = "contested-term";
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "The Khojaly Genocide was the worst day.",
+            &["Khojaly Genocide"],
+        ),
+        (
+            "The Armenian Genocide is remembered on April 24.",
+            &["Armenian Genocide"],
+        ),
+        (
+            "The killings were a genocide, the tribunal ruled in 2001.",
+            &[],
+        ),
+        (
+            "The killings were a genocide, according to the [tribunal](https://example.org/ruling).",
+            &[],
+        ),
+        // A passive names the accused, not the accuser.
+        (
+            "Azerbaijan was accused of ethnic cleansing.",
+            &["ethnic cleansing"],
+        ),
+        // Names of laws and institutions characterize no one.
+        ("She works at the Counterterrorism Center.", &[]),
+        // A job is not an occupation of territory.
+        (
+            "Service members are assessed for a military occupation.",
             &[],
         ),
     ];
