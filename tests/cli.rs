@@ -61,6 +61,7 @@ fn f(rule: &str, line: u64, column: u64) -> (String, u64, u64) {
 fn seed_expected() -> Vec<(String, u64, u64)> {
     vec![
         f("contested-term", 9, 160),
+        f("source-link", 11, 16),
         f("scare-quote", 11, 84),
         f("contested-term", 11, 85),
         f("boilerplate", 13, 1),
@@ -68,10 +69,12 @@ fn seed_expected() -> Vec<(String, u64, u64)> {
         f("contested-term", 17, 111),
         f("unattributed-figure", 23, 53),
         f("contested-term", 25, 27),
+        f("vague-attribution", 25, 84),
         f("contested-term", 25, 225),
         f("unattributed-figure", 25, 355),
         f("unattributed-quote", 31, 349),
         f("contested-term", 33, 208),
+        f("relative-time", 39, 1),
         f("unattributed-figure", 39, 129),
         f("unattributed-figure", 41, 230),
         f("contested-term", 45, 148),
@@ -103,7 +106,7 @@ fn seed_article_findings() {
     }
     assert_eq!(
         doc["summary"],
-        serde_json::json!({"files": 1, "errors": 8, "warnings": 6, "infos": 12})
+        serde_json::json!({"files": 1, "errors": 8, "warnings": 8, "infos": 13})
     );
 }
 
@@ -217,8 +220,11 @@ fn variants_report_exactly_their_finding() {
             "figures-vague.md",
             0,
             &[
+                ("vague-attribution", 11, 1),
                 ("unattributed-figure", 11, 23),
+                ("vague-attribution", 11, 43),
                 ("unattributed-figure", 11, 55),
+                ("vague-attribution", 13, 44),
                 ("unattributed-figure", 13, 100),
             ],
         ),

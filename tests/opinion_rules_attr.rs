@@ -63,11 +63,23 @@ fn seed_findings_of_the_attribution_rules() {
     let expected = vec![
         // "in a counter-terrorism measure": Azerbaijan's characterization, unattributed.
         f("contested-term", 9, 160, "counter-terrorism"),
+        f(
+            "source-link",
+            11,
+            16,
+            "an author published a piece in Fair Observer",
+        ),
         f("scare-quote", 11, 84, "“ethnic cleansing”"),
         f("contested-term", 11, 85, "ethnic cleansing"),
         f("scare-quote", 17, 110, "“ethnic cleansing”"),
         f("contested-term", 17, 111, "ethnic cleansing"),
         f("contested-term", 25, 27, "atrocities"),
+        f(
+            "vague-attribution",
+            25,
+            84,
+            "This has been confirmed by third-party international organizations",
+        ),
         // A term inside a proper name is still a characterization.
         f("contested-term", 25, 225, "Khojaly Genocide"),
         f(
@@ -77,6 +89,7 @@ fn seed_findings_of_the_attribution_rules() {
             "“new wars for new territories.”",
         ),
         f("contested-term", 33, 208, "occupied lands"),
+        f("relative-time", 39, 1, "Throughout the past three years"),
         f("contested-term", 45, 148, "counter-terror"),
         f("scare-quote", 47, 24, "“ethnic cleansing”"),
         f("contested-term", 47, 25, "ethnic cleansing"),
@@ -287,4 +300,73 @@ fn contested_terms_need_a_source_in_their_sentence() {
     for (text, expected) in cases {
         assert_eq!(&hits(&policy, rule, text), expected, "{text}");
     }
+}
+
+#[test]
+fn vague_attributions_relative_time_and_unlinked_sources() {
+    let policy = Policy::builtin("opinion").unwrap();
+    assert_eq!(
+        hits(
+            &policy,
+            "vague-attribution",
+            "Critics argue that the deal is weak."
+        ),
+        ["Critics argue"]
+    );
+    assert!(
+        hits(
+            &policy,
+            "vague-attribution",
+            "Critics at the Brookings Institution argue that the deal is weak."
+        )
+        .is_empty()
+    );
+    assert!(
+        hits(
+            &policy,
+            "vague-attribution",
+            "Pernice’s research showed that people scan."
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        hits(
+            &policy,
+            "relative-time",
+            "Talks resume next Tuesday; they stalled two weeks ago."
+        ),
+        ["next Tuesday", "two weeks ago"]
+    );
+    assert!(
+        hits(
+            &policy,
+            "relative-time",
+            "In the last week of March 2020, talks stalled. Use this term."
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        hits(
+            &policy,
+            "source-link",
+            "As Jane Doe wrote in The Guardian last week, the truce is fragile."
+        ),
+        ["wrote in The Guardian"]
+    );
+    assert!(
+        hits(
+            &policy,
+            "source-link",
+            "She wrote an article in March and a package in Python."
+        )
+        .is_empty()
+    );
+    assert!(
+        hits(
+            &policy,
+            "source-link",
+            "As Jane Doe [wrote in The Guardian](https://example.org/a), the truce is fragile."
+        )
+        .is_empty()
+    );
 }
