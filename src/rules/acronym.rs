@@ -54,7 +54,8 @@ use std::ops::Range;
 use regex::Regex;
 use serde::Deserialize;
 
-use super::numerals::{chunk, template_spans};
+use super::attribution::template_spans;
+use super::numerals::chunk;
 use super::prose::{Scope, blocks_in, words};
 use super::ranges::{Covering, within};
 use super::{Check, Context, Kind, ParamError, Setup, compile_param_regexes, params};

@@ -57,7 +57,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 
-use super::numerals::template_spans;
+use super::attribution::template_spans;
 use super::prose::{
     body_blocks, exact_source, fix, link_texts, match_case, quoted_spans, starts_sentence,
 };

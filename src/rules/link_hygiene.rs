@@ -56,7 +56,7 @@ use std::ops::Range;
 use regex::Regex;
 use serde::Deserialize;
 
-use super::numerals::template_spans;
+use super::attribution::template_spans;
 use super::prose::{body_blocks, fix, link_texts};
 use super::ranges::within;
 use super::{Check, Context, Kind, ParamError, Setup, params, quoted};

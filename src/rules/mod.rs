@@ -6,6 +6,7 @@
 //! run; a check is a pure function of the Document.
 
 mod acronym;
+mod attribution;
 mod consistency;
 mod credit_line;
 mod figure_attribution;
@@ -18,9 +19,11 @@ mod number_style;
 mod numerals;
 mod phrase_list;
 mod prose;
+mod quote_attribution;
 mod ranges;
 mod required_statement;
 mod substitution;
+mod term_attribution;
 mod typography;
 mod unused_suppression;
 
@@ -132,6 +135,8 @@ pub static KINDS: &[&Kind] = &[
     &typography::KIND,
     &length::KIND,
     &acronym::KIND,
+    &quote_attribution::KIND,
+    &term_attribution::KIND,
     &phrase_list::KIND,
     &front_matter::KIND,
     &unused_suppression::KIND,
@@ -185,6 +190,10 @@ pub(crate) fn params<T: DeserializeOwned>(table: &toml::Table) -> Result<T, Para
 
 /// Limits on user patterns, so a policy cannot make the linter slow or huge.
 const REGEX_SIZE_LIMIT: usize = 1 << 22;
+/// Room for the lazy DFA of each pattern: long lists of words with Unicode classes need
+/// more than the default, or the engine keeps rebuilding its states and falls back to
+/// slower ones.
+const REGEX_DFA_LIMIT: usize = 1 << 24;
 const REGEX_NEST_LIMIT: u32 = 64;
 
 /// Compiles a pattern of a pack or a kind. Word boundaries (`\b`, `\B`) are ASCII word
@@ -195,6 +204,7 @@ const REGEX_NEST_LIMIT: u32 = 64;
 pub(crate) fn regex(pattern: &str) -> Result<Regex, regex::Error> {
     RegexBuilder::new(&ascii_word_boundaries(pattern))
         .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_DFA_LIMIT)
         .nest_limit(REGEX_NEST_LIMIT)
         .build()
 }

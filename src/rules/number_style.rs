@@ -74,7 +74,8 @@ use std::ops::Range;
 use regex::Regex;
 use serde::Deserialize;
 
-use super::numerals::{Numerals, template_spans, word_set};
+use super::attribution::template_spans;
+use super::numerals::{Numerals, word_set};
 use super::prose::{
     Scope, blocks_in, exact_source, fix, link_texts, match_case, quoted_spans, safety,
     starts_sentence, words,

@@ -39,7 +39,7 @@ use std::collections::HashMap;
 use regex::Regex;
 use serde::Deserialize;
 
-use super::numerals::template_spans;
+use super::attribution::template_spans;
 use super::prose::{
     body_blocks, exact_source, fix, link_texts, match_case, quoted_spans, safety, starts_sentence,
 };

@@ -55,7 +55,7 @@ use std::ops::Range;
 use regex::Regex;
 use serde::Deserialize;
 
-use super::numerals::template_spans;
+use super::attribution::template_spans;
 use super::prose::{body_blocks, exact_source, fix, quoted_spans, safety};
 use super::ranges::{Covering, within};
 use super::{Check, Context, Kind, ParamError, Setup, params};
