@@ -249,7 +249,7 @@ fn seen(text: &str) -> Vec<(String, usize, usize, usize, usize, String)> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(96))]
+    #![proptest_config(ProptestConfig::with_cases(64))]
 
     #[test]
     fn spans_lie_inside_the_file_and_positions_agree(text in article(), crlf in any::<bool>(), bom in any::<bool>()) {

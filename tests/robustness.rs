@@ -209,6 +209,33 @@ fn inputs_found_by_fuzzing() {
     }
 }
 
+/// Articles whose fixes the `fixes` fuzz target found not to converge, minimized.
+#[test]
+fn fixes_found_by_fuzzing_converge() {
+    let found: &[(&str, &str)] = &[
+        // The editor credit was inserted for an `editor:` spanning lines with HTML in
+        // it; the inserted credit was not recognised, so it was inserted on every pass.
+        (
+            "multi-line editor with markup",
+            "---\nlas: a Cl\"]\neditor: \"Ud>\n\n</tr>\"\nd: 2a\n---\n\n  o ag)",
+        ),
+    ];
+    for (name, text) in found {
+        let fixed = fix::fix_text(policy(), "a.md", (*text).to_string(), Allowed::Unsafe);
+        assert!(
+            fixed.converged,
+            "{name}: fixes did not converge:\n{}",
+            fixed.text
+        );
+        let again = fix::fix_text(policy(), "a.md", fixed.text.clone(), Allowed::Unsafe);
+        assert_eq!(
+            again.text, fixed.text,
+            "{name}: fixing again changed the text"
+        );
+        check_text(name, fixed.text);
+    }
+}
+
 /// Packs are data: a policy names rule kinds from a fixed registry and never runs code.
 /// No network: git2 is built without its https and ssh transports, so neither OpenSSL
 /// nor libssh2 is linked.
