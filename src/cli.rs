@@ -166,6 +166,11 @@ pub struct CheckArgs {
     #[arg(long, conflicts_with = "diff")]
     pub statistics: bool,
 
+    /// Skip files larger than this, reporting them (exit code 2): bytes, or with a unit,
+    /// 512K, 20M, 1G (powers of 1024). 0 means no limit.
+    #[arg(long, value_name = "BYTES", default_value = "20M", value_parser = parse_size)]
+    pub max_file_size: u64,
+
     /// How many files to check at once [default: one per core]. Reports come out in
     /// path order whatever the number.
     #[arg(long, value_name = "N")]
@@ -202,4 +207,43 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// `--max-file-size`: `1048576`, `512K`, `20M`, `1G`, `20MiB`, `20MB` (units are powers of
+/// 1024, in any case).
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (number, unit) = t.split_at(digits);
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size: write bytes, or a number with K, M or G"))?;
+    let shift = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        other => return Err(format!("unknown unit `{other}`: use K, M or G")),
+    };
+    number
+        .checked_mul(1 << shift)
+        .ok_or_else(|| format!("`{text}` is too large"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes_take_units() {
+        assert_eq!(parse_size("0"), Ok(0));
+        assert_eq!(parse_size("1500"), Ok(1500));
+        assert_eq!(parse_size("512K"), Ok(512 * 1024));
+        assert_eq!(parse_size("20M"), Ok(20 << 20));
+        assert_eq!(parse_size("20 MiB"), Ok(20 << 20));
+        assert_eq!(parse_size("1g"), Ok(1 << 30));
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("5T").is_err());
+        assert!(parse_size("99999999999999G").is_err());
+    }
 }

@@ -54,6 +54,51 @@ pub enum Error {
         line: usize,
     },
 
+    /// A file in UTF-16 or UTF-32, recognised by its byte order mark.
+    #[error("`{path}` is {encoding} text, not UTF-8; it was not checked")]
+    #[diagnostic(
+        code(copydesk::encoding),
+        help(
+            "save the article as UTF-8; most editors offer this under \"Save as\" or \"Encoding\""
+        )
+    )]
+    WideEncoding {
+        path: String,
+        encoding: &'static str,
+    },
+
+    /// A file holding a NUL byte, which no text file has: an image or a document saved in
+    /// a word processor's format, given a `.md` name.
+    #[error(
+        "`{path}` looks like a binary file, not text (a NUL byte at offset {offset}, line {line}); it was not checked"
+    )]
+    #[diagnostic(
+        code(copydesk::binary),
+        help(
+            "check that this is the article; if it is text, save it as UTF-8 (text in UTF-16 without a byte order mark also looks like this)"
+        )
+    )]
+    Binary {
+        path: String,
+        offset: usize,
+        line: usize,
+    },
+
+    /// A file over `--max-file-size`.
+    #[error("`{path}` was not checked: {}", too_large(*size, *limit))]
+    #[diagnostic(
+        code(copydesk::too_large),
+        help(
+            "check that this is the article; to check it anyway, raise the limit, e.g. --max-file-size 64M (0: no limit)"
+        )
+    )]
+    TooLarge {
+        path: String,
+        /// `None` when only the first `limit + 1` bytes were read (standard input).
+        size: Option<u64>,
+        limit: u64,
+    },
+
     #[error("{0}")]
     #[diagnostic(code(copydesk::usage))]
     Usage(String),
@@ -81,6 +126,29 @@ pub struct PolicyError {
     label: String,
     #[help]
     help: Option<String>,
+}
+
+fn too_large(size: Option<u64>, limit: u64) -> String {
+    let limit = format!("the limit of {} (--max-file-size)", human_size(limit));
+    match size {
+        Some(size) => format!("it is {} ({size} bytes), over {limit}", human_size(size)),
+        None => format!("it is over {limit}"),
+    }
+}
+
+/// A size for people: `20 MiB`, `512 KiB`, `950 bytes`.
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [(u64, &str); 3] = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")];
+    for (unit, name) in UNITS {
+        if bytes >= unit {
+            return if bytes.is_multiple_of(unit) {
+                format!("{} {name}", bytes / unit)
+            } else {
+                format!("{:.1} {name}", bytes as f64 / unit as f64)
+            };
+        }
+    }
+    format!("{bytes} bytes")
 }
 
 /// How far into a line a label may start and still be drawn by miette, whose underline

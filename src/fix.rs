@@ -12,7 +12,7 @@ use std::io::Write;
 use std::ops::Range;
 use std::path::Path;
 
-use crate::diagnostic::{Applicability, Diagnostic, Fix};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::engine::{self, Checked};
 use crate::policy::Policy;
 use crate::source::Source;
@@ -74,9 +74,12 @@ fn conflict(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end || a.start == b.start || a.end == b.end
 }
 
-/// Applies the allowed, non-overlapping fixes of one pass. Returns the new text and how
-/// many fixes were applied.
-pub fn apply_once(text: &str, diagnostics: &[Diagnostic], allowed: Allowed) -> (String, usize) {
+/// The edits one pass applies to `text`: those of the allowed, well-formed fixes, taken
+/// in order of position, leaving out a fix that clashes with one taken before it (it is
+/// found again on the next pass) or that would change nothing. The edits are sorted by
+/// position and do not overlap; line breaks in their replacements follow the file's line
+/// endings. Returns the edits and the number of fixes they come from.
+pub fn pass_edits(text: &str, diagnostics: &[Diagnostic], allowed: Allowed) -> (Vec<Edit>, usize) {
     let mut fixes: Vec<&Fix> = diagnostics
         .iter()
         .filter_map(|d| d.fix.as_ref())
@@ -100,20 +103,35 @@ pub fn apply_once(text: &str, diagnostics: &[Diagnostic], allowed: Allowed) -> (
         ranges.extend(fix.edits.iter().map(|e| e.range.clone()));
         taken.push(fix);
     }
-    let mut edits: Vec<_> = taken.iter().flat_map(|f| f.edits.iter()).collect();
-    edits.sort_by_key(|e| std::cmp::Reverse(e.range.start));
     let crlf = uses_crlf(text);
-    let mut out = text.to_string();
-    for e in edits {
-        if crlf && e.replacement.contains('\n') {
+    let mut edits: Vec<Edit> = taken
+        .iter()
+        .flat_map(|f| f.edits.iter())
+        .map(|e| Edit {
+            range: e.range.clone(),
             // Rules write `\n`; a CRLF file keeps its line endings.
-            let replacement = e.replacement.replace("\r\n", "\n").replace('\n', "\r\n");
-            out.replace_range(e.range.clone(), &replacement);
-        } else {
-            out.replace_range(e.range.clone(), &e.replacement);
-        }
+            replacement: if crlf && e.replacement.contains('\n') {
+                e.replacement.replace("\r\n", "\n").replace('\n', "\r\n")
+            } else {
+                e.replacement.clone()
+            },
+        })
+        .collect();
+    // Stable: two insertions at one offset (within one fix) keep their order.
+    edits.sort_by_key(|e| e.range.start);
+    (edits, taken.len())
+}
+
+/// Applies the allowed, non-overlapping fixes of one pass ([`pass_edits`]). Returns the
+/// new text and how many fixes were applied.
+pub fn apply_once(text: &str, diagnostics: &[Diagnostic], allowed: Allowed) -> (String, usize) {
+    let (edits, taken) = pass_edits(text, diagnostics, allowed);
+    let mut out = text.to_string();
+    // Back to front, so earlier offsets stay valid.
+    for e in edits.iter().rev() {
+        out.replace_range(e.range.clone(), &e.replacement);
     }
-    (out, taken.len())
+    (out, taken)
 }
 
 /// Whether the text's first line ends with CRLF.
@@ -237,7 +255,6 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Edit;
 
     fn fixable(range: Range<usize>, to: &str, a: Applicability) -> Diagnostic {
         Diagnostic::new("m", range.clone()).with_fix(Fix {
@@ -309,6 +326,36 @@ mod tests {
             fixable(1..1, "y", Applicability::Safe),
         ];
         assert_eq!(apply_once("ab", &ds, Allowed::Safe), ("axb".into(), 1));
+    }
+
+    #[test]
+    fn edits_of_one_fix_at_one_offset_keep_their_order() {
+        let two = |a: Range<usize>, b: Range<usize>| {
+            Diagnostic::new("m", 0..0).with_fix(Fix {
+                title: "t".into(),
+                applicability: Applicability::Safe,
+                edits: vec![
+                    Edit {
+                        range: a,
+                        replacement: "X".into(),
+                    },
+                    Edit {
+                        range: b,
+                        replacement: "Y".into(),
+                    },
+                ],
+            })
+        };
+        // Two insertions at one point: in the fix's order.
+        assert_eq!(
+            apply_once("ab", &[two(1..1, 1..1)], Allowed::Safe).0,
+            "aXYb"
+        );
+        // An insertion before a replacement that starts at the same point.
+        assert_eq!(
+            apply_once("abc", &[two(1..1, 1..2)], Allowed::Safe).0,
+            "aXYc"
+        );
     }
 
     #[test]

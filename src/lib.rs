@@ -12,6 +12,7 @@ pub mod engine;
 pub mod error;
 pub mod fix;
 pub mod git;
+pub mod parallel;
 pub mod policy;
 pub mod policy_commands;
 pub mod render;

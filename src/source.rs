@@ -165,8 +165,12 @@ impl LineIndex {
             start = BOM.len();
         }
         let before = text.get(start..offset).unwrap_or("");
-        // A `\r` that ends the line is not a column of its own.
-        let column = before.trim_end_matches('\r').chars().count() + 1;
+        let mut column = before.chars().count() + 1;
+        // The `\r` of a CRLF is part of the line ending, not a column of its own; any
+        // other `\r` is a character like the rest.
+        if before.ends_with('\r') && text.get(offset..).is_some_and(|t| t.starts_with('\n')) {
+            column -= 1;
+        }
         Position { line, column }
     }
 }
@@ -217,6 +221,16 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_carriage_return_is_a_column() {
+        // Found by fuzzing: a position just after a lone `\r` lost a column.
+        assert_eq!(pos("a\rb", 2), (1, 3));
+        assert_eq!(pos("---\n\rr\n---", 5), (2, 2));
+        // Only the `\r` of the CRLF is part of the line ending.
+        assert_eq!(pos("a\r\r\n", 3), (1, 3));
+        assert_eq!(pos("a\r\r\n", 2), (1, 3));
+    }
+
+    #[test]
     fn columns_count_characters_not_bytes() {
         let t = "Azerbaijan’s war";
         assert_eq!(pos(t, t.find("war").unwrap_or(0)), (1, 14));
@@ -232,7 +246,7 @@ mod tests {
 
     #[test]
     fn cursor_agrees_with_position() {
-        let text = "\u{feff}ab é\r\ncd\nlong line with words\r\n";
+        let text = "\u{feff}ab é\r\ncd\rx\r\r\nlong line with words\r\n";
         let src = Source::new("t.md", text.to_string());
         let mut cursor = src.cursor();
         for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {

@@ -244,16 +244,23 @@ fn parse_comment(
     };
     let list_at = body_at + word_len;
     let mut rules = Vec::new();
-    let mut offset = 0;
-    for piece in list.split(|c: char| c == ',' || c.is_whitespace()) {
-        let start = offset;
-        offset += piece.len() + 1;
+    // Separators are commas and any whitespace, which may take several bytes (a
+    // no-break space takes two): offsets come from the characters themselves.
+    let mut start = 0;
+    let separators = list
+        .char_indices()
+        .filter(|&(_, c)| c == ',' || c.is_whitespace())
+        .chain(std::iter::once((list.len(), ',')));
+    for (at, c) in separators {
+        let piece = list.get(start..at).unwrap_or("");
+        let piece_start = start;
+        start = at + c.len_utf8();
         if piece.is_empty() {
             continue;
         }
         rules.push(Named {
             id: piece.to_string(),
-            span: list_at + start..list_at + start + piece.len(),
+            span: list_at + piece_start..list_at + at,
             known: is_rule(piece),
             used: false,
             region_end: 0,

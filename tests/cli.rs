@@ -60,16 +60,32 @@ fn f(rule: &str, line: u64, column: u64) -> (String, u64, u64) {
 /// The seed article as submitted: every finding, exactly.
 fn seed_expected() -> Vec<(String, u64, u64)> {
     vec![
+        f("contested-term", 9, 160),
+        f("source-link", 11, 16),
+        f("scare-quote", 11, 84),
+        f("contested-term", 11, 85),
         f("boilerplate", 13, 1),
+        f("scare-quote", 17, 110),
+        f("contested-term", 17, 111),
         f("unattributed-figure", 23, 53),
+        f("contested-term", 25, 27),
         f("term-consistency", 25, 70),
+        f("vague-attribution", 25, 84),
         f("term-consistency", 25, 182),
+        f("contested-term", 25, 225),
         f("unattributed-figure", 25, 355),
+        f("unattributed-quote", 31, 349),
         f("term-consistency", 33, 148),
+        f("contested-term", 33, 208),
+        f("relative-time", 39, 1),
         f("unattributed-figure", 39, 129),
         f("numerals", 41, 230),
         f("unattributed-figure", 41, 230),
+        f("contested-term", 45, 148),
         f("term-consistency", 45, 302),
+        f("scare-quote", 47, 24),
+        f("contested-term", 47, 25),
+        f("scare-quote", 47, 47),
         f("long-sentence", 47, 192),
         f("boilerplate", 59, 1),
         f("boilerplate", 61, 1),
@@ -96,7 +112,7 @@ fn seed_article_findings() {
     }
     assert_eq!(
         doc["summary"],
-        serde_json::json!({"files": 1, "errors": 8, "warnings": 10, "infos": 1})
+        serde_json::json!({"files": 1, "errors": 8, "warnings": 13, "infos": 14})
     );
 }
 
@@ -128,8 +144,8 @@ fn json_contract_fields() {
         .as_array()
         .expect("array")
         .iter()
-        .find(|d| d["rule"] == "unattributed-figure" && d["line"] == 39)
-        .expect("the 10,000 finding");
+        .find(|d| d["message"] == "figure `10,000` has no source")
+        .expect("the 10,000 figure is reported");
     assert_eq!(d["path"], "fixtures/seed.md");
     assert_eq!(d["rule"], "unattributed-figure");
     assert_eq!(d["severity"], "warning");
@@ -201,7 +217,7 @@ fn variants_report_exactly_their_finding() {
             "figures-unsourced.md",
             0,
             &[
-                ("unattributed-figure", 23, 383),
+                ("unattributed-figure", 23, 374),
                 ("numerals", 39, 230),
                 ("unattributed-figure", 39, 230),
             ],
@@ -212,8 +228,11 @@ fn variants_report_exactly_their_finding() {
             "figures-vague.md",
             0,
             &[
+                ("vague-attribution", 11, 1),
                 ("unattributed-figure", 11, 23),
+                ("vague-attribution", 11, 43),
                 ("unattributed-figure", 11, 55),
+                ("vague-attribution", 13, 44),
                 ("unattributed-figure", 13, 100),
                 ("length", 15, 76),
             ],
@@ -498,6 +517,32 @@ fn a_new_rule_of_any_kind_can_be_added() {
         String::from_utf8_lossy(&out.stdout)
             .contains("a.md:1:3: warning[house-terms] house style: avoid `very unique`")
     );
+}
+
+#[test]
+fn a_phrase_list_can_spare_linked_sentences_and_name_its_label() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "copydesk.toml",
+        "extends = []\n[rules.hearsay]\nkind = \"phrase-list\"\nseverity = \"warning\"\nmessage = \"hearsay: `{text}`\"\nlabel = \"who says?\"\nunless-linked = \"sentence\"\nphrases = [\"people say\"]\n",
+    );
+    write(
+        dir.path(),
+        "a.md",
+        "People say it works. [People say](https://example.org) it fails.\n\nPeople say it is fine, and here is [a link](https://example.org).\n",
+    );
+    let out = run_in(dir.path(), &["check", "--format", "json", "a.md"]);
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let found: Vec<(u64, u64)> = doc["diagnostics"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|d| (d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(found, [(1, 1)]);
+    let out = run_in(dir.path(), &["check", "a.md"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("who says?"));
 }
 
 #[test]

@@ -183,3 +183,77 @@ fn unsafe_fixes_insert_the_credit_and_the_disclaimer() {
         )
     );
 }
+
+/// Files in a folder, recursively, whose name marks a temporary file of a write.
+fn leftovers(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if path.is_dir() && !path.is_symlink() {
+            found.extend(leftovers(&path));
+        } else if name.starts_with(".copydesk-") || name.ends_with(".tmp") {
+            found.push(path.display().to_string());
+        }
+    }
+    found
+}
+
+/// A write replaces the file by renaming a complete temporary file over it (`rename(2)`
+/// is atomic within a folder), so a reader or a crash sees the old file or the new one,
+/// never half of one; what must also hold is that no temporary file is left behind,
+/// whether the write succeeds or is refused.
+#[test]
+fn fixing_many_files_leaves_no_temporary_files() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..40 {
+        let sub = dir.path().join(format!("d{}", i % 4));
+        std::fs::create_dir_all(&sub).unwrap();
+        std::fs::write(sub.join(format!("a{i}.md")), TEXT).unwrap();
+    }
+    let out = copydesk(dir.path())
+        .args(["check", "--fix", "--threads", "3", "."])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("fixed 40 findings in 40 files"), "{stderr}");
+    for i in 0..40 {
+        let path = dir.path().join(format!("d{}/a{i}.md", i % 4));
+        assert_eq!(std::fs::read_to_string(path).unwrap(), FIXED);
+    }
+    assert_eq!(leftovers(dir.path()), Vec::<String>::new());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_refused_write_leaves_no_temporary_files() {
+    let outside = tempfile::tempdir().unwrap();
+    let inside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("t.md"), TEXT).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("t.md"), inside.path().join("l.md")).unwrap();
+    let out = copydesk(inside.path())
+        .args(["check", "--fix", "l.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    // miette wraps the message at 100 columns.
+    let squashed: String = String::from_utf8_lossy(&out.stderr)
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '│')
+        .collect();
+    assert!(squashed.contains("outsidethefoldersbeingchecked,sothefixeswerenotwritten"));
+    assert_eq!(
+        std::fs::read_to_string(outside.path().join("t.md")).unwrap(),
+        TEXT
+    );
+    assert_eq!(leftovers(inside.path()), Vec::<String>::new());
+    assert_eq!(leftovers(outside.path()), Vec::<String>::new());
+
+    // A write that fails at the rename (here: a folder stands where the file was) removes
+    // its temporary file.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("a.md")).unwrap();
+    let failed = copydesk::fix::write_atomically(&dir.path().join("a.md"), "new");
+    assert!(failed.is_err());
+    assert_eq!(leftovers(dir.path()), Vec::<String>::new());
+}

@@ -630,7 +630,7 @@ fn output_file_human_report_has_no_colour() {
     assert!(text.contains("boilerplate"));
     assert!(!text.contains('\u{1b}'), "no escape codes");
     assert!(
-        text.ends_with("8 errors, 10 warnings, 1 info in 1 file\n"),
+        text.ends_with("8 errors, 13 warnings, 14 infos in 1 file\n"),
         "{text}"
     );
 }

@@ -23,6 +23,8 @@ pub(super) struct Shared {
     pub diff_only: bool,
     /// Canonical folders being checked: `--fix` follows symbolic links only into them.
     pub fix_roots: Vec<PathBuf>,
+    /// `--max-file-size`; `None`: no limit.
+    pub max_file_size: Option<u64>,
 }
 
 /// What `--fix` or `--diff` did to one file.
@@ -44,14 +46,14 @@ pub(super) enum Outcome {
         /// The file was checked but something went wrong after (a fix not written).
         error: Option<Error>,
     },
-    /// Not read: missing, unreadable, not UTF-8.
+    /// Not read: missing, unreadable, too large, binary, not UTF-8.
     Unreadable(Error),
     /// Its configuration is broken; the same error comes back for every file it governs.
     BadConfig(Arc<Error>),
 }
 
 pub(super) fn check_input(input: &Input, shared: &Shared) -> Outcome {
-    let source = match read_input(input) {
+    let source = match read_input(input, shared.max_file_size) {
         Ok(s) => s,
         Err(e) => return Outcome::Unreadable(e),
     };

@@ -135,21 +135,84 @@ pub(crate) fn collect_inputs(args: &CheckArgs, errors: &mut Vec<Error>) -> Vec<I
     inputs
 }
 
-/// Bytes -> text, or an error that names the first invalid byte.
+/// The line (1-based) holding a byte offset.
+fn line_at(bytes: &[u8], offset: usize) -> usize {
+    bytes
+        .get(..offset)
+        .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
+        + 1
+}
+
+/// Bytes -> text, or an error that says what the bytes are instead: UTF-16 or UTF-32 (by
+/// their byte order mark), binary (a NUL byte), or not UTF-8 (the first invalid byte).
 fn decode(display: &str, bytes: Vec<u8>) -> Result<String, Error> {
+    let wide = [
+        (&[0xFF, 0xFE, 0x00, 0x00][..], "UTF-32 (little-endian)"),
+        (&[0x00, 0x00, 0xFE, 0xFF][..], "UTF-32 (big-endian)"),
+        (&[0xFF, 0xFE][..], "UTF-16 (little-endian)"),
+        (&[0xFE, 0xFF][..], "UTF-16 (big-endian)"),
+    ];
+    if let Some((_, encoding)) = wide.iter().find(|(bom, _)| bytes.starts_with(bom)) {
+        return Err(Error::WideEncoding {
+            path: display.to_string(),
+            encoding,
+        });
+    }
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(Error::Binary {
+            path: display.to_string(),
+            offset,
+            line: line_at(&bytes, offset),
+        });
+    }
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
-        let line = e
-            .as_bytes()
-            .get(..offset)
-            .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
-            + 1;
         Error::InvalidUtf8 {
             path: display.to_string(),
             offset,
-            line,
+            line: line_at(e.as_bytes(), offset),
         }
     })
+}
+
+/// Reads at most `limit` bytes (no limit: `None`); more is [`Error::TooLarge`].
+fn read_limited(
+    display: &str,
+    reader: impl Read,
+    known_size: Option<u64>,
+    limit: Option<u64>,
+) -> Result<Vec<u8>, Error> {
+    let too_large = |size: Option<u64>, limit: u64| Error::TooLarge {
+        path: display.to_string(),
+        size,
+        limit,
+    };
+    if let (Some(size), Some(limit)) = (known_size, limit)
+        && size > limit
+    {
+        return Err(too_large(Some(size), limit));
+    }
+    let mut bytes = Vec::with_capacity(known_size.map_or(0, |s| usize::try_from(s).unwrap_or(0)));
+    match limit {
+        Some(limit) => {
+            reader
+                .take(limit.saturating_add(1))
+                .read_to_end(&mut bytes)
+                .map_err(|e| Error::io(display, &e))?;
+            let read = bytes.len() as u64;
+            if read > limit {
+                // It grew since its size was taken, or its size was not known (stdin).
+                return Err(too_large(known_size.filter(|&s| s > limit), limit));
+            }
+        }
+        None => {
+            let mut reader = reader;
+            reader
+                .read_to_end(&mut bytes)
+                .map_err(|e| Error::io(display, &e))?;
+        }
+    }
+    Ok(bytes)
 }
 
 /// The files `--staged` or `--changed` select, below the paths given, sorted by path.
@@ -197,22 +260,25 @@ pub(crate) fn collect_changed(args: &CheckArgs) -> Result<Vec<Input>, Error> {
         .collect())
 }
 
-pub(crate) fn read_input(input: &Input) -> Result<Source, Error> {
+/// Reads one input as text; `limit` is `--max-file-size` (`None`: no limit).
+pub(crate) fn read_input(input: &Input, limit: Option<u64>) -> Result<Source, Error> {
+    let text = |display: &String, bytes| Ok(Source::new(display.clone(), decode(display, bytes)?));
     match input {
         Input::File { path, display, .. } => {
-            let bytes = std::fs::read(path).map_err(|e| Error::io(display, &e))?;
-            Ok(Source::new(display.clone(), decode(display, bytes)?))
+            let file = std::fs::File::open(path).map_err(|e| Error::io(display, &e))?;
+            let size = file.metadata().ok().map(|m| m.len());
+            text(display, read_limited(display, file, size, limit)?)
         }
-        Input::Staged { display, bytes, .. } => Ok(Source::new(
-            display.clone(),
-            decode(display, bytes.clone())?,
-        )),
-        Input::Stdin { display } => {
-            let mut bytes = Vec::new();
-            io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| Error::io(display, &e))?;
-            Ok(Source::new(display.clone(), decode(display, bytes)?))
+        Input::Staged { display, bytes, .. } => {
+            let size = Some(bytes.len() as u64);
+            text(
+                display,
+                read_limited(display, bytes.as_slice(), size, limit)?,
+            )
         }
+        Input::Stdin { display } => text(
+            display,
+            read_limited(display, io::stdin().lock(), None, limit)?,
+        ),
     }
 }

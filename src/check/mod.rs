@@ -9,7 +9,6 @@
 mod file;
 pub(crate) mod inputs;
 mod output;
-pub(crate) mod parallel;
 
 use std::collections::BTreeMap;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -60,6 +59,7 @@ pub fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
         fixing,
         diff_only: args.diff,
         fix_roots: file::checked_roots(&args.paths),
+        max_file_size: Some(args.max_file_size).filter(|&n| n > 0),
     };
     let stream_cx = RenderContext {
         human,
@@ -76,8 +76,10 @@ pub fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
     };
     let mut stream = render::Stream::new(args.format);
     let mut write_error = None;
-    let threads = args.threads.unwrap_or_else(parallel::default_threads);
-    parallel::for_each_ordered(
+    let threads = args
+        .threads
+        .unwrap_or_else(crate::parallel::default_threads);
+    crate::parallel::for_each_ordered(
         &inputs,
         threads,
         |input| file::check_input(input, &shared),

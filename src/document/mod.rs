@@ -228,11 +228,13 @@ struct Builder {
     footnote_refs: Vec<FootnoteRef>,
     /// Indexes of open blocks that collect prose, innermost last.
     open: Vec<usize>,
-    quote_depth: u16,
-    list_depth: u16,
-    footnote_depth: u16,
+    /// Nesting counters. A level takes at least one byte of input, so `usize` cannot
+    /// overflow (a `u16` did, at 65,536 nested quotes).
+    quote_depth: usize,
+    list_depth: usize,
+    footnote_depth: usize,
     /// Images nest their alt text as events; it is not prose.
-    image_depth: u16,
+    image_depth: usize,
     /// Open links: (block, prose start, file span, destination).
     open_links: Vec<(usize, usize, Range<usize>, String)>,
     comments: Vec<Range<usize>>,
@@ -270,7 +272,8 @@ impl Builder {
         self.blocks.push(Block {
             kind,
             span,
-            quote_depth: self.quote_depth,
+            // Deeper than 65,535 levels reads as 65,535: still quoted.
+            quote_depth: u16::try_from(self.quote_depth).unwrap_or(u16::MAX),
             in_list: self.list_depth > 0,
             in_footnote: self.footnote_depth > 0,
             prose: Prose::default(),

@@ -6,9 +6,8 @@
 //! page residue that follows a published piece (donation appeals, share widgets). The
 //! patterns are pack data (`[end-matter]`); this module only applies them.
 
-use regex::Regex;
-
 use crate::document::{Block, Document};
+use crate::rules::Pattern;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -24,12 +23,12 @@ pub enum Role {
 
 #[derive(Debug, Default)]
 pub struct EndMatter {
-    blocks: Vec<Regex>,
-    trailer: Vec<Regex>,
+    blocks: Vec<Pattern>,
+    trailer: Vec<Pattern>,
 }
 
 impl EndMatter {
-    pub(crate) fn new(blocks: Vec<Regex>, trailer: Vec<Regex>) -> Self {
+    pub(crate) fn new(blocks: Vec<Pattern>, trailer: Vec<Pattern>) -> Self {
         Self { blocks, trailer }
     }
 

@@ -17,6 +17,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::Severity;
 use crate::error::Error;
+use crate::parallel::{default_threads, for_each_ordered};
 use crate::rules::{self, Check, Kind, ParamError, Setup};
 pub use end_matter::EndMatter;
 use spans::SpanIndex;
@@ -257,8 +258,7 @@ impl Policy {
 
     /// A configuration file with a profile and overrides applied.
     pub fn from_file_variant(path: &Path, variant: &Variant) -> Result<Self, Error> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::io(&path.display().to_string(), &e))?;
+        let text = read_pack(path).map_err(|e| Error::io(&path.display().to_string(), &e))?;
         Self::from_text_variant(&path.display().to_string(), path.parent(), text, variant)
     }
 
@@ -267,7 +267,8 @@ impl Policy {
         Self::from_text_variant(name, dir, text, &Variant::default())
     }
 
-    fn from_text_variant(
+    /// A configuration given as text, with a profile and overrides applied.
+    pub fn from_text_variant(
         name: &str,
         dir: Option<&Path>,
         text: String,
@@ -347,7 +348,14 @@ impl Loader {
             Err(e) => {
                 let span = e.span().unwrap_or(0..0);
                 let message = e.message().trim().to_string();
-                let help = unknown_key_help(&message);
+                let help = unknown_key_help(&message).or_else(|| {
+                    message.contains("duplicate key").then(|| {
+                        let key = text.get(span.clone()).unwrap_or("").trim();
+                        format!(
+                            "`{key}` is defined twice; a TOML file may define a table or key only once: merge the two into one (a rule's settings all go in one `[rules.ID]` table)"
+                        )
+                    })
+                });
                 return Err(Error::policy(
                     &name,
                     &text,
@@ -396,7 +404,7 @@ impl Loader {
                 let full = dir
                     .as_deref()
                     .map_or_else(|| PathBuf::from(parent), |d| d.join(parent));
-                let text = match std::fs::read_to_string(&full) {
+                let text = match read_pack(&full) {
                     Ok(t) => t,
                     Err(e) => {
                         return Err(self.error(
@@ -606,9 +614,23 @@ impl Loader {
     fn compile(self) -> Result<Policy, Error> {
         let publication = self.publication.clone();
         let end_matter = self.compile_end_matter()?;
+        // Compiling patterns is most of the start-up of a one-file run (a pre-commit
+        // hook), and rules compile independently: one per core, first error in rule order.
         let mut rules = Vec::with_capacity(self.rules.len());
-        for merged in &self.rules {
-            rules.push(self.compile_rule(merged, publication.as_deref())?);
+        let mut failed = None;
+        for_each_ordered(
+            &self.rules,
+            default_threads(),
+            |merged| self.compile_rule(merged, publication.as_deref()),
+            |rule| match rule {
+                Ok(rule) => rules.push(rule),
+                Err(e) => {
+                    failed.get_or_insert(e);
+                }
+            },
+        );
+        if let Some(e) = failed {
+            return Err(e);
         }
         Ok(Policy {
             rules,
@@ -817,6 +839,16 @@ impl Loader {
             check: compiled,
         })
     }
+}
+
+/// Reads a pack or configuration file. Only a regular file: a FIFO or a device (say
+/// `/dev/zero`) named in `extends` or `--config` would hang the run.
+fn read_pack(path: &Path) -> std::io::Result<String> {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    std::fs::read_to_string(path)
 }
 
 /// serde's "unknown field `x`, expected one of ..." deserves a plainer help line.

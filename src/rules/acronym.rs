@@ -51,10 +51,10 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use regex::Regex;
 use serde::Deserialize;
 
-use super::numerals::{chunk, template_spans};
+use super::attribution::template_spans;
+use super::numerals::chunk;
 use super::prose::{Scope, block_words, blocks_in, word_iter};
 use super::ranges::{Covering, within};
 use super::{Check, Context, Kind, ParamError, Setup, param_regexes, params};
@@ -62,6 +62,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::Block;
 use crate::policy::Texts;
 use crate::policy::template::fill;
+use crate::rules::Pattern;
 
 pub(super) static KIND: Kind = Kind {
     name: "acronym",
@@ -80,7 +81,7 @@ struct Params {
 
 struct Acronyms {
     allowed: HashSet<String>,
-    exceptions: Vec<Regex>,
+    exceptions: Vec<Pattern>,
     scopes: Vec<Scope>,
     texts: Texts,
 }

@@ -58,8 +58,8 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 
+use super::attribution::template_spans;
 use super::hash::WordMap;
-use super::numerals::template_spans;
 use super::prose::{
     block_quoted, body_blocks, exact_source, fix, link_texts, match_case, starts_sentence,
 };

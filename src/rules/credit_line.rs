@@ -43,11 +43,10 @@
 //!
 //! ## Fix safety
 //! A missing credit has an unsafe fix (`--unsafe-fixes`) when the front matter names
-//! exactly one editor: the credit line, filled in with that name, inserted after the last
-//! paragraph of the body. It is unsafe because the front matter may be out of date. A
+//! exactly one editor, on one line and without markup: the credit line, filled in with
+//! that name, inserted after the last paragraph of the body. It is unsafe because the front matter may be out of date. A
 //! mismatch has no fix: which name is right is for an editor to decide.
 
-use regex::Regex;
 use serde::Deserialize;
 
 use super::{Check, Context, Kind, ParamError, Setup, params};
@@ -55,6 +54,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::front_matter::Value;
 use crate::policy::Texts;
 use crate::policy::template::{self, fill, loose_regex, normalize};
+use crate::rules::Pattern;
 
 pub(super) static KIND: Kind = Kind {
     name: "credit-line",
@@ -71,7 +71,7 @@ struct Params {
 }
 
 struct CreditLine {
-    line: Regex,
+    line: Pattern,
     key: String,
     texts: Texts,
     format: String,
@@ -133,6 +133,22 @@ impl CreditLine {
     }
 }
 
+impl CreditLine {
+    /// Whether a credit naming `editor` can be inserted and then found: a name on one
+    /// line, with no Markdown or HTML markup, whose credit line this rule recognises.
+    /// Otherwise the inserted credit would be missed and inserted again on every pass
+    /// (a front matter `editor:` that runs over several lines and holds HTML did that).
+    fn insertable(&self, editor: &str) -> bool {
+        let plain = !editor
+            .chars()
+            .any(|c| c.is_control() || "<>[]*_`\\#|!".contains(c));
+        plain
+            && self
+                .line
+                .is_match(&fill(self.format.trim(), &[("name", editor)]))
+    }
+}
+
 impl Check for CreditLine {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
@@ -157,7 +173,7 @@ impl Check for CreditLine {
                 .with_label("the credit belongs after the last paragraph")
                 .with_help(self.texts.help.clone())
                 .document_level();
-            if let Some(editor) = self.sole_editor(doc) {
+            if let Some(editor) = self.sole_editor(doc).filter(|e| self.insertable(e)) {
                 d = d.with_fix(Fix {
                     title: format!("credit {editor} from the front matter"),
                     applicability: Applicability::Unsafe,

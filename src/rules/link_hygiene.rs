@@ -53,10 +53,9 @@
 
 use std::ops::Range;
 
-use regex::Regex;
 use serde::Deserialize;
 
-use super::numerals::template_spans;
+use super::attribution::template_spans;
 use super::prose::{body_blocks, fix, link_texts};
 use super::ranges::within;
 use super::{Check, Context, Kind, ParamError, Setup, params, quoted};
@@ -64,6 +63,7 @@ use crate::diagnostic::{Applicability, Diagnostic};
 use crate::document::Link;
 use crate::policy::Texts;
 use crate::policy::template::fill;
+use crate::rules::Pattern;
 
 pub(super) static KIND: Kind = Kind {
     name: "link-hygiene",
@@ -94,7 +94,7 @@ struct LinkHygiene {
     shorteners: Vec<String>,
     placeholder_hosts: Vec<String>,
     placeholder_destinations: Vec<String>,
-    bare: Regex,
+    bare: Pattern,
     texts: Texts,
 }
 

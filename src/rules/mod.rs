@@ -6,6 +6,7 @@
 //! run; a check is a pure function of the Document.
 
 mod acronym;
+mod attribution;
 mod consistency;
 mod credit_line;
 mod figure_attribution;
@@ -19,13 +20,16 @@ mod number_style;
 mod numerals;
 mod phrase_list;
 mod prose;
+mod quote_attribution;
 mod ranges;
 mod required_statement;
 mod substitution;
+mod term_attribution;
 mod typography;
 mod unused_suppression;
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use regex::{Regex, RegexBuilder};
 use serde::de::DeserializeOwned;
@@ -135,6 +139,8 @@ pub static KINDS: &[&Kind] = &[
     &typography::KIND,
     &length::KIND,
     &acronym::KIND,
+    &quote_attribution::KIND,
+    &term_attribution::KIND,
     &phrase_list::KIND,
     &front_matter::KIND,
     &unused_suppression::KIND,
@@ -188,18 +194,54 @@ pub(crate) fn params<T: DeserializeOwned>(table: &toml::Table) -> Result<T, Para
 
 /// Limits on user patterns, so a policy cannot make the linter slow or huge.
 const REGEX_SIZE_LIMIT: usize = 1 << 22;
+/// Room for the lazy DFA of each pattern: long lists of words with Unicode classes need
+/// more than the default, or the engine keeps rebuilding its states and falls back to
+/// slower ones.
+const REGEX_DFA_LIMIT: usize = 1 << 24;
 const REGEX_NEST_LIMIT: u32 = 64;
+/// How many compiled patterns a run keeps for reuse: several times what a pack holds.
+const REGEX_CACHE_LIMIT: usize = 8192;
+
+/// A compiled pattern, shared by every rule that lists it.
+pub(crate) type Pattern = Arc<Regex>;
 
 /// Compiles a pattern of a pack or a kind. Word boundaries (`\b`, `\B`) are ASCII word
 /// boundaries: the regex crate's fast engine gives up on Unicode ones as soon as a text
 /// holds a non-ASCII character (a curly quote is enough), which made prose rules 10 to 20
 /// times slower. Letters outside ASCII then count as non-word characters next to a
 /// boundary, which in English prose changes no match (the corpus gives the same findings).
-pub(crate) fn regex(pattern: &str) -> Result<Regex, regex::Error> {
-    RegexBuilder::new(&ascii_word_boundaries(pattern))
-        .size_limit(REGEX_SIZE_LIMIT)
-        .nest_limit(REGEX_NEST_LIMIT)
-        .build()
+///
+/// Compiled patterns are kept for the run: packs repeat long lists between rules (the
+/// quotation rules share their cues), and compiling is most of the cost of loading a
+/// policy. Rules that list the same pattern share one [`Pattern`], and so the search
+/// state it builds as it runs (a lazy DFA of up to [`REGEX_DFA_LIMIT`] per thread).
+pub(crate) fn regex(pattern: &str) -> Result<Pattern, regex::Error> {
+    static COMPILED: OnceLock<Mutex<HashMap<String, Pattern>>> = OnceLock::new();
+    let cache = COMPILED.get_or_init(Mutex::default);
+    let cached = |pattern: &str| {
+        cache
+            .lock()
+            .ok()
+            .and_then(|compiled| compiled.get(pattern).cloned())
+    };
+    if let Some(re) = cached(pattern) {
+        return Ok(re);
+    }
+    let re = Arc::new(
+        RegexBuilder::new(&ascii_word_boundaries(pattern))
+            .size_limit(REGEX_SIZE_LIMIT)
+            .dfa_size_limit(REGEX_DFA_LIMIT)
+            .nest_limit(REGEX_NEST_LIMIT)
+            .build()?,
+    );
+    if let Ok(mut compiled) = cache.lock() {
+        // A process that loads policy after policy (a fuzzer) must not grow without end.
+        if compiled.len() >= REGEX_CACHE_LIMIT {
+            compiled.clear();
+        }
+        compiled.insert(pattern.to_string(), re.clone());
+    }
+    Ok(re)
 }
 
 /// Rewrites `\b` and `\B` outside character classes as `(?-u:\b)` and `(?-u:\B)`.
@@ -256,7 +298,7 @@ pub(crate) fn validate_regex(pattern: &str) -> Result<(), regex::Error> {
 /// big can), it matches nothing.
 pub(crate) struct LazyRegex {
     pattern: String,
-    compiled: OnceLock<Option<Regex>>,
+    compiled: OnceLock<Option<Pattern>>,
 }
 
 impl LazyRegex {
@@ -268,7 +310,7 @@ impl LazyRegex {
         })
     }
 
-    pub(crate) fn get(&self) -> Option<&Regex> {
+    pub(crate) fn get(&self) -> Option<&Pattern> {
         self.compiled
             .get_or_init(|| regex(&self.pattern).ok())
             .as_ref()
@@ -280,13 +322,19 @@ fn pattern_error(index: usize, pattern: &str, e: &regex::Error) -> ParamError {
         path: index.to_string(),
         message: format!("invalid regular expression `{pattern}`"),
         label: first_line(&e.to_string()),
-        help: Some("patterns use Rust regex syntax (https://docs.rs/regex); `(?i)` makes one case-insensitive".into()),
+        help: Some(match e {
+            regex::Error::CompiledTooBig(_) => format!(
+                "the pattern is too large once compiled (over {} MiB); copydesk limits patterns so that a policy cannot make checking slow: simplify it (a counted repetition such as `{{1000}}` copies what it repeats)",
+                REGEX_SIZE_LIMIT >> 20
+            ),
+            _ => "patterns use Rust regex syntax (https://docs.rs/regex); `(?i)` makes one case-insensitive".into(),
+        }),
         on_key: false,
     }
 }
 
 /// Compiles a list of patterns; an error names the index of the bad one.
-pub(crate) fn compile_regexes(patterns: &[String]) -> Result<Vec<Regex>, ParamError> {
+pub(crate) fn compile_regexes(patterns: &[String]) -> Result<Vec<Pattern>, ParamError> {
     patterns
         .iter()
         .enumerate()
@@ -300,7 +348,7 @@ pub(crate) fn param_regexes(
     key: &str,
     patterns: &[String],
     build: bool,
-) -> Result<Vec<Regex>, ParamError> {
+) -> Result<Vec<Pattern>, ParamError> {
     let compiled = if build {
         compile_regexes(patterns)
     } else {

@@ -72,11 +72,11 @@ use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use regex::Regex;
 use serde::Deserialize;
 
+use super::attribution::template_spans;
 use super::hash::{WordMap, WordSet};
-use super::numerals::{Numerals, template_spans, word_set};
+use super::numerals::{Numerals, word_set};
 use super::prose::{
     Scope, block_quoted, block_words, blocks_in, exact_source, fix, link_texts, match_case, safety,
     starts_sentence,
@@ -87,6 +87,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::{Block, BlockKind};
 use crate::policy::Texts;
 use crate::policy::template::fill;
+use crate::rules::Pattern;
 
 pub(super) static KIND: Kind = Kind {
     name: "number-style",
@@ -126,7 +127,7 @@ struct NumberStyle {
     initials: [bool; 256],
     /// Words after a number that make it a value rather than a count ("add 1 to").
     value_words: WordSet<String>,
-    exceptions: Vec<Regex>,
+    exceptions: Vec<Pattern>,
     scopes: Vec<Scope>,
     texts: Texts,
 }

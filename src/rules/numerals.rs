@@ -7,14 +7,14 @@
 
 use std::ops::Range;
 
-use regex::Regex;
-
+use super::attribution::template_spans;
 use super::hash::WordSet;
 use super::ranges::within;
+use crate::rules::Pattern;
 
 /// The word lists of the pack that tell figures from other numbers, compiled once.
 pub(crate) struct Numerals {
-    pub(crate) numbers: Regex,
+    pub(crate) numbers: Pattern,
     pub(crate) identifiers: WordSet<String>,
     pub(crate) months: WordSet<String>,
     pub(crate) durations: WordSet<String>,
@@ -104,33 +104,6 @@ pub(crate) fn chunk<'t>(text: &'t str, range: &Range<usize>) -> &'t str {
         .and_then(|t| t.find(char::is_whitespace))
         .map_or(text.len(), |i| range.end + i);
     text.get(start..end).unwrap_or("")
-}
-
-/// Template tags of static site generators in prose (`{{< figure width="300" >}}`,
-/// `{{ image "x.svg" 600 }}`, `{% link x.md %}`): markup, not words.
-pub(crate) fn template_spans(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(i) = text.get(from..).and_then(|t| t.find('{')).map(|i| from + i) {
-        let close = match text.get(i + 1..i + 2) {
-            Some("{") => "}}",
-            Some("%") => "%}",
-            _ => {
-                from = i + 1;
-                continue;
-            }
-        };
-        let Some(end) = text
-            .get(i + 2..)
-            .and_then(|t| t.find(close))
-            .map(|j| i + 2 + j + close.len())
-        else {
-            break;
-        };
-        out.push(i..end);
-        from = end;
-    }
-    out
 }
 
 /// The word right before a number, separated from it by spaces only, as written

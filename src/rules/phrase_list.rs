@@ -46,6 +46,10 @@
 //! - `exceptions` (list of regexes): ordinary uses that are never reported.
 //! - `once-per-paragraph` (boolean): report only the first hit in each paragraph, so a
 //!   pasted donation appeal is one finding, not five.
+//! - `label` (string): the words shown under each finding; "remove this" by default.
+//! - `unless-linked` (`"sentence"` or `"paragraph"`): a hit is not reported when its
+//!   sentence (or paragraph) holds a link or a footnote reference, which names what the
+//!   words leave unnamed ("[studies show](…)", "a piece in the Post" with a footnote).
 //!
 //! Messages: `message`, with `{text}` for the words found.
 //!
@@ -54,15 +58,16 @@
 
 use std::ops::Range;
 
-use regex::Regex;
 use serde::Deserialize;
 
+use super::attribution::referenced;
 use super::ranges::Covering;
 use super::{Check, Context, Kind, LazyRegex, ParamError, Setup, params, quoted};
 use crate::diagnostic::Diagnostic;
 use crate::document::BlockKind;
 use crate::policy::Texts;
 use crate::policy::template::{fill, loose_regex};
+use crate::rules::Pattern;
 
 pub(super) static KIND: Kind = Kind {
     name: "phrase-list",
@@ -86,19 +91,33 @@ struct Params {
     blocks: Vec<String>,
     exceptions: Vec<String>,
     once_per_paragraph: bool,
+    unless_linked: Option<Reach>,
+    label: Option<String>,
+}
+
+/// Where a link excuses a hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum Reach {
+    Sentence,
+    Paragraph,
 }
 
 struct PhraseList {
     /// Report only the first hit of each paragraph (one appeal, one finding).
     once: bool,
+    /// A link in the hit's sentence or paragraph excuses it.
+    unless_linked: Option<Reach>,
+    /// The words under each finding.
+    label: String,
     /// Matched anywhere in prose.
-    anywhere: Vec<Regex>,
+    anywhere: Vec<Pattern>,
     /// Matched at the start of a sentence.
-    openers: Option<Regex>,
+    openers: Option<Pattern>,
     /// Matched against a whole paragraph's or heading's trimmed text.
     whole: Whole,
     /// Ordinary uses: hits inside these are not reported.
-    exceptions: Vec<Regex>,
+    exceptions: Vec<Pattern>,
     texts: Texts,
 }
 
@@ -164,6 +183,8 @@ fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, Par
     let whole = Whole::new(&block_phrases, &publication, &loose)?;
     Ok(Some(Box::new(PhraseList {
         once: p.once_per_paragraph,
+        unless_linked: p.unless_linked,
+        label: p.label.unwrap_or_else(|| "remove this".to_string()),
         anywhere,
         openers,
         whole,
@@ -180,10 +201,10 @@ fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, Par
 /// only for a text that opens with what comes before the placeholder in one of them.
 struct Whole {
     /// `^(?:phrases)[\s.!:?…]*$`, for the phrases without `{publication}`.
-    plain: Option<Regex>,
+    plain: Option<Pattern>,
     /// What comes before `{publication}`, at the start of the text; `None` when a
     /// phrase starts with the placeholder.
-    named_start: Option<Regex>,
+    named_start: Option<Pattern>,
     /// The phrases with `{publication}`, as `plain`, those with the same words after the
     /// placeholder sharing one copy of it.
     named: Option<LazyRegex>,
@@ -285,14 +306,14 @@ fn compile_alternation(
     key: &str,
     flags: &str,
     alternatives: &[String],
-) -> Result<Regex, ParamError> {
+) -> Result<Pattern, ParamError> {
     let pattern = format!("{flags}(?:{})", alternatives.join("|"));
     super::regex(&pattern).map_err(|e| ParamError::new(key, format!("cannot compile `{key}`: {e}")))
 }
 
 impl Check for PhraseList {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for (_, block) in cx.doc.prose_blocks() {
+        for (index, block) in cx.doc.prose_blocks() {
             let text = &block.prose.text;
             let mut hits: Vec<Range<usize>> = Vec::new();
             if !self.whole.is_empty()
@@ -334,6 +355,18 @@ impl Check for PhraseList {
                 hits.push(m);
             }
             hits.sort_by_key(|h| h.start);
+            if let Some(reach) = self.unless_linked
+                && !hits.is_empty()
+            {
+                let linked = referenced(cx.doc, index, block);
+                hits.retain(|h| match reach {
+                    Reach::Paragraph => !linked.iter().any(|l| *l),
+                    Reach::Sentence => !block
+                        .sentence_at(h.start)
+                        .and_then(|i| linked.get(i))
+                        .is_some_and(|l| *l),
+                });
+            }
             if self.once {
                 hits.truncate(1);
             }
@@ -342,7 +375,7 @@ impl Check for PhraseList {
                 let words = text.get(hit).unwrap_or("");
                 out.push(
                     Diagnostic::new(fill(&self.texts.message, &[("text", &quoted(words))]), span)
-                        .with_label("remove this")
+                        .with_label(self.label.clone())
                         .with_help(self.texts.help.clone()),
                 );
             }

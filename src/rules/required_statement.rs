@@ -46,13 +46,13 @@
 //! publication configured there is no fix. Misplaced, misworded and duplicated
 //! statements have none: which copy to keep is an editor's call.
 
-use regex::Regex;
 use serde::Deserialize;
 
 use super::{Check, Context, Kind, ParamError, Setup, params, quoted};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::policy::Texts;
 use crate::policy::template::{self, fill, loose_regex, normalize, normalized_starts_with};
+use crate::rules::Pattern;
 
 pub(super) static KIND: Kind = Kind {
     name: "required-statement",
@@ -70,7 +70,7 @@ struct Params {
 
 struct RequiredStatement {
     /// Matches the statement with any publication name, capturing it.
-    any: Regex,
+    any: Pattern,
     /// The configured publication, normalized; `None` accepts any name.
     publication: Option<String>,
     /// The template's opening words, normalized, for the misworded finding.

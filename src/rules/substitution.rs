@@ -37,10 +37,9 @@
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
-use regex::Regex;
 use serde::Deserialize;
 
-use super::numerals::template_spans;
+use super::attribution::template_spans;
 use super::prose::{
     block_quoted, body_blocks, exact_source, fix, link_texts, match_case, safety, starts_sentence,
 };
@@ -49,6 +48,7 @@ use super::{Check, Context, Kind, ParamError, Setup, param_regexes, params};
 use crate::diagnostic::Diagnostic;
 use crate::policy::Texts;
 use crate::policy::template::fill;
+use crate::rules::Pattern;
 
 pub(super) static KIND: Kind = Kind {
     name: "substitution",
@@ -66,12 +66,12 @@ struct Params {
 
 struct Substitution {
     /// Lowercase terms, matched in any case.
-    any_case: Option<Regex>,
+    any_case: Option<Pattern>,
     /// Capitalized terms, matched as written.
-    exact: Option<Regex>,
+    exact: Option<Pattern>,
     /// Term (lowercased, single-spaced) -> preferred.
     preferred: HashMap<String, String>,
-    exceptions: Vec<Regex>,
+    exceptions: Vec<Pattern>,
     texts: Texts,
 }
 
@@ -107,7 +107,7 @@ fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, Par
     // Longer terms first, so "in order to" wins over a shorter term inside it.
     let mut terms: Vec<&String> = p.terms.keys().collect();
     terms.sort_by_key(|t| (std::cmp::Reverse(t.len()), t.to_string()));
-    let alternation = |flags: &str, list: Vec<&&String>| -> Result<Option<Regex>, ParamError> {
+    let alternation = |flags: &str, list: Vec<&&String>| -> Result<Option<Pattern>, ParamError> {
         if list.is_empty() {
             return Ok(None);
         }

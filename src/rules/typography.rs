@@ -52,10 +52,9 @@
 
 use std::ops::Range;
 
-use regex::Regex;
 use serde::Deserialize;
 
-use super::numerals::template_spans;
+use super::attribution::template_spans;
 use super::prose::{block_quoted, body_blocks, exact_source, fix, safety};
 use super::ranges::{Covering, within};
 use super::{Check, Context, Kind, ParamError, Setup, params};
@@ -63,6 +62,7 @@ use crate::diagnostic::{Applicability, Diagnostic};
 use crate::document::Block;
 use crate::policy::Texts;
 use crate::policy::template::fill;
+use crate::rules::Pattern;
 
 pub(super) static KIND: Kind = Kind {
     name: "typography",
@@ -95,8 +95,8 @@ struct Params {
 struct Typography {
     quotes: Quotes,
     dash: String,
-    range: Regex,
-    spaced_hyphen: Regex,
+    range: Pattern,
+    spaced_hyphen: Pattern,
     texts: Texts,
 }
 

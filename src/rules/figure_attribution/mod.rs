@@ -71,21 +71,19 @@
 //! ## Fix safety
 //! No automatic fix: only the writer knows the source.
 
-mod sources;
-
 use std::ops::Range;
 
-use regex::Regex;
 use serde::Deserialize;
 
-use super::numerals::{Numerals, template_spans, word_set};
-use super::ranges::{Covering, overlaps, within};
+use super::attribution::{Cues, mark, quotations, referenced, template_spans};
+use super::numerals::{Numerals, word_set};
+use super::ranges::{overlaps, within};
 use super::{Check, Context, Kind, ParamError, Setup, param_regexes, params, quoted};
 use crate::diagnostic::Diagnostic;
 use crate::document::{Block, BlockKind};
 use crate::policy::Texts;
 use crate::policy::template::fill;
-use sources::{bracket_refs, html_link_in, quotations, template_links};
+use crate::rules::Pattern;
 
 pub(super) static KIND: Kind = Kind {
     name: "figure-attribution",
@@ -124,9 +122,8 @@ enum Scope {
 
 struct FigureAttribution {
     numerals: Numerals,
-    cues: Vec<Regex>,
-    vague: Vec<Regex>,
-    word_figures: Vec<Regex>,
+    cues: Cues,
+    word_figures: Vec<Pattern>,
     scopes: Vec<Scope>,
     texts: Texts,
 }
@@ -165,8 +162,7 @@ fn compile(setup: &Setup<'_>, build: bool) -> Result<Option<Box<dyn Check>>, Par
             quantifiers: word_set(&p.quantifiers),
             years: p.min_year..p.max_year.saturating_add(1),
         },
-        cues,
-        vague,
+        cues: Cues { cues, vague },
         word_figures,
         scopes,
         texts: setup.texts.clone(),
@@ -186,22 +182,6 @@ impl FigureAttribution {
             _ => return false,
         };
         self.scopes.contains(&scope)
-    }
-
-    /// Prose ranges of the cues that name a source.
-    fn cue_ranges(&self, text: &str) -> Vec<Range<usize>> {
-        let vague = Covering::new(
-            self.vague
-                .iter()
-                .flat_map(|re| re.find_iter(text).map(|m| m.range()))
-                .collect(),
-        );
-        // A cue that ends inside a vague phrase ("experts estimate") names no one.
-        self.cues
-            .iter()
-            .flat_map(|re| re.find_iter(text).map(|m| m.range()))
-            .filter(|c| !vague.covers_end(c.end, c.end))
-            .collect()
     }
 }
 
@@ -233,30 +213,8 @@ impl Check for FigureAttribution {
                 continue;
             }
             figures.sort_by_key(|f| f.start);
-            let mut cues = self.cue_ranges(text);
-            cues.extend(template_links(text));
-            cues.extend(bracket_refs(text));
-            let mut sourced: Vec<bool> = block
-                .sentences
-                .iter()
-                .map(|s| {
-                    doc.has_reference_in(index, s.clone())
-                        || html_link_in(doc.text(), block.prose.to_source(s.clone()))
-                })
-                .collect();
-            for c in &cues {
-                let first = block.sentence_at(c.start).unwrap_or(0);
-                for (i, s) in block.sentences.iter().enumerate().skip(first) {
-                    if s.start >= c.end {
-                        break;
-                    }
-                    if c.start < s.end
-                        && let Some(flag) = sourced.get_mut(i)
-                    {
-                        *flag = true;
-                    }
-                }
-            }
+            let mut sourced = referenced(doc, index, block);
+            mark(block, &self.cues.find(text), &mut sourced);
             // A quotation whose speaker is named where it opens or closes ("“…,” Sullivan
             // said"): its numbers are the speaker's words, not the writer's figures.
             let in_quotes: Vec<Range<usize>> = quotations(text)

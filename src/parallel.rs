@@ -1,5 +1,5 @@
-//! Checking many files on several threads, reporting them in input order as soon as each
-//! is done.
+//! Running work on several threads (the files of a run, the rules of a policy), handing
+//! each result on in input order as soon as it and those before it are done.
 //!
 //! Workers take the next input from a shared counter; results come back over a channel
 //! and are handed on in order. A worker never runs more than a window of inputs ahead of
@@ -19,8 +19,9 @@ pub(crate) fn default_threads() -> usize {
 }
 
 /// Runs `work` on every item with `threads` threads and calls `emit` with each result in
-/// item order. With one thread (or one item) nothing is spawned.
-pub(crate) fn for_each_ordered<T, R>(
+/// item order. With one thread (or one item) nothing is spawned. Public so that tests
+/// can prove that results do not depend on the number of threads.
+pub fn for_each_ordered<T, R>(
     items: &[T],
     threads: usize,
     work: impl Fn(&T) -> R + Sync,
