@@ -337,12 +337,15 @@ impl Check for PhraseList {
                     }
                 }
             }
-            let excepted = Covering::new(
+            // Exceptions are searched only in blocks with a hit: most blocks have none.
+            let excepted = Covering::new(if found.is_empty() {
+                Vec::new()
+            } else {
                 self.exceptions
                     .iter()
                     .flat_map(|re| re.find_iter(text).map(|m| m.range()))
-                    .collect(),
-            );
+                    .collect()
+            });
             // In text order, keeping the first of overlapping hits (a stable sort keeps the
             // list order for hits at the same place).
             found.sort_by_key(|m| m.start);
