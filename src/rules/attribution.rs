@@ -8,6 +8,7 @@
 //! are found here too, with whether their speaker is named.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::ranges::Covering;
 use crate::document::{Block, Document};
@@ -22,22 +23,38 @@ pub(crate) struct Cues {
 impl Cues {
     /// Prose ranges of the cues that name a source.
     pub(crate) fn find(&self, text: &str) -> Vec<Range<usize>> {
+        self.filter(
+            self.cues.iter().map(|re| find_all(re, text)),
+            self.vague.iter().map(|re| find_all(re, text)),
+        )
+    }
+
+    /// [`Cues::find`] over a block's prose. Each pattern searches a block once for all
+    /// the rules that list it (the quotation rules share most of their cues).
+    pub(crate) fn in_block(&self, block: &Block) -> Vec<Range<usize>> {
+        let text = &block.prose.text;
+        let memo = |re: &Pattern| block.cache.matches.get(re, || find_all(re, text));
+        self.filter(self.cues.iter().map(memo), self.vague.iter().map(memo))
+    }
+
+    fn filter(
+        &self,
+        cues: impl Iterator<Item = Arc<[Range<usize>]>>,
+        vague: impl Iterator<Item = Arc<[Range<usize>]>>,
+    ) -> Vec<Range<usize>> {
         if self.cues.is_empty() {
             return Vec::new();
         }
-        let vague = Covering::new(
-            self.vague
-                .iter()
-                .flat_map(|re| re.find_iter(text).map(|m| m.range()))
-                .collect(),
-        );
+        let vague = Covering::new(vague.flat_map(|v| v.to_vec()).collect());
         // A cue that ends inside a vague phrase ("experts estimate") names no one.
-        self.cues
-            .iter()
-            .flat_map(|re| re.find_iter(text).map(|m| m.range()))
+        cues.flat_map(|c| c.to_vec())
             .filter(|c| !vague.covers_end(c.end, c.end))
             .collect()
     }
+}
+
+fn find_all(re: &Pattern, text: &str) -> Arc<[Range<usize>]> {
+    re.find_iter(text).map(|m| m.range()).collect()
 }
 
 /// For each sentence of a block, whether it holds a reference: a link or footnote
@@ -259,6 +276,9 @@ pub(crate) struct Around {
     /// The next block is a signature ("— Jay Bernhardt, dean"): it names the speaker of
     /// the quotation that ends this block.
     pub(crate) next_signs: bool,
+    /// Only the quotations are asked about (and what the block passes on), not every
+    /// sentence: a block without quotations needs no search for cues.
+    pub(crate) quotations_only: bool,
 }
 
 impl Around {
@@ -276,6 +296,7 @@ impl Around {
             next_signs: after_dash
                 .and_then(|t| t.chars().next())
                 .is_some_and(char::is_uppercase),
+            quotations_only: true,
         }
     }
 }
@@ -321,10 +342,14 @@ impl Attributed {
         let carry = around.carry;
         let text = &block.prose.text;
         let quotes = find_quotes(text, around.next_opens_quote);
+        // Nothing quoted and nothing introduced: no sentence's source is needed.
+        if quotes.is_empty() && around.quotations_only && !block.text().ends_with(':') {
+            return Self::default();
+        }
         let ranges: Vec<Range<usize>> = quotes.iter().map(|q| q.range.clone()).collect();
         // A cue speaks for the sentence where it ends (the verb of "the minister said").
         let outside: Vec<Range<usize>> = cues
-            .find(text)
+            .in_block(block)
             .into_iter()
             .filter(|c| !c.is_empty() && !super::ranges::within(&ranges, c))
             .map(|c| c.end - 1..c.end)
