@@ -257,3 +257,93 @@ fn a_refused_write_leaves_no_temporary_files() {
     assert!(failed.is_err());
     assert_eq!(leftovers(dir.path()), Vec::<String>::new());
 }
+
+/// A run killed while it writes fixes leaves every article either as it was or fully
+/// fixed, never half written: each file is replaced by a rename. The run is killed at
+/// several moments (found from how long a whole run takes) until one kill lands while
+/// some files are fixed and others not yet.
+#[cfg(unix)]
+#[test]
+fn a_killed_fix_run_leaves_each_file_old_or_new() {
+    const FILES: usize = 300;
+    // The stale suppression to fix, then 2 KB of prose.
+    let filler = "The council met again and the vote was held in May. ".repeat(40);
+    let original = format!("{TEXT}\n{filler}\n");
+    let fixed = format!("{FIXED}\n{filler}\n");
+    let fill = |dir: &Path| {
+        for i in 0..FILES {
+            std::fs::write(dir.join(format!("a{i:03}.md")), &original).unwrap();
+        }
+    };
+    let run = |dir: &Path| {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("copydesk"))
+            .current_dir(dir)
+            .args([
+                "check",
+                "--fix",
+                "--format",
+                "concise",
+                "--threads",
+                "2",
+                ".",
+            ])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    // How long a whole run takes here.
+    let whole = tempfile::tempdir().unwrap();
+    fill(whole.path());
+    let started = std::time::Instant::now();
+    run(whole.path()).wait().unwrap();
+    let full = started.elapsed();
+    for i in 0..FILES {
+        let path = whole.path().join(format!("a{i:03}.md"));
+        assert!(
+            std::fs::read_to_string(path).unwrap() == fixed,
+            "a{i:03}.md"
+        );
+    }
+
+    let mut mixed = false;
+    let mut fraction = 0.5;
+    for _ in 0..8 {
+        let dir = tempfile::tempdir().unwrap();
+        fill(dir.path());
+        let mut child = run(dir.path());
+        std::thread::sleep(full.mul_f64(fraction));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let (mut old, mut new) = (0, 0);
+        for i in 0..FILES {
+            let name = format!("a{i:03}.md");
+            let text = std::fs::read_to_string(dir.path().join(&name)).unwrap();
+            if text == original {
+                old += 1;
+            } else if text == fixed {
+                new += 1;
+            } else {
+                panic!("{name} is neither the old file nor the fixed one");
+            }
+        }
+        // Temporary files of interrupted writes may stay (hidden, never checked).
+        for path in leftovers(dir.path()) {
+            assert!(
+                path.contains("/.copydesk-") && path.ends_with(".tmp"),
+                "{path}"
+            );
+        }
+        if old > 0 && new > 0 {
+            mixed = true;
+            break;
+        }
+        // Killed too early or too late: try another moment.
+        fraction = if new == 0 {
+            fraction * 1.5
+        } else {
+            fraction / 2.0
+        };
+    }
+    assert!(mixed, "no kill landed while fixes were being written");
+}

@@ -420,6 +420,36 @@ mod tests {
     }
 
     #[test]
+    fn cues_searched_in_a_block_are_those_found_in_its_text() {
+        let source = crate::source::Source::new(
+            "a.md",
+            "Experts say so. “We will win,” the minister said, quoting the report.\n".into(),
+        );
+        let doc = Document::parse(&source);
+        let (_, block) = doc.prose_blocks().next().unwrap();
+        let pattern = |p: &str| super::super::regex(p).unwrap();
+        let cues = Cues {
+            cues: vec![pattern(r"\b(?:said|say)\b"), pattern(r"\bquoting\b")],
+            vague: vec![pattern(r"(?i)\bexperts say\b")],
+        };
+        let text = &block.prose.text;
+        let expected = cues.find(text);
+        let words: Vec<&str> = expected
+            .iter()
+            .map(|r| text.get(r.clone()).unwrap_or(""))
+            .collect();
+        // "say" ends inside the vague "Experts say": it names no one.
+        assert_eq!(words, ["said", "quoting"]);
+        assert_eq!(cues.in_block(block), expected);
+        // A second rule listing one of the patterns reads the first one's matches.
+        let other = Cues {
+            cues: vec![pattern(r"\bquoting\b")],
+            vague: Vec::new(),
+        };
+        assert_eq!(other.in_block(block), other.find(text));
+    }
+
+    #[test]
     fn curly_and_straight_quotations() {
         assert_eq!(
             quoted("He said “no deal” and \"no talks\" today.", false),

@@ -403,6 +403,15 @@ mod tests {
     }
 
     #[test]
+    fn a_pattern_listed_twice_is_compiled_once() {
+        let a = super::regex(r"(?i)\bquoth\b").unwrap();
+        let b = super::regex(r"(?i)\bquoth\b").unwrap();
+        assert!(std::sync::Arc::ptr_eq(&a, &b));
+        let other = super::regex(r"(?i)\bquote\b").unwrap();
+        assert!(!std::sync::Arc::ptr_eq(&a, &other));
+    }
+
+    #[test]
     fn validating_reports_what_compiling_reports() {
         for bad in [
             r"(?i)\bsaid(",
