@@ -171,8 +171,13 @@ pub struct CheckArgs {
     #[arg(long, value_name = "BYTES", default_value = "20M", value_parser = parse_size)]
     pub max_file_size: u64,
 
-    /// How many files to check at once [default: one per core]. Reports come out in
-    /// path order whatever the number.
+    /// Refuse to run when there are more files to check than this (exit code 2, nothing
+    /// checked): a guard against pointing copydesk at the wrong folder. 0 means no limit.
+    #[arg(long, value_name = "N", default_value_t = 100_000)]
+    pub max_files: usize,
+
+    /// How many threads to use [default: one per core]: files checked at once, and rules
+    /// of the policy compiled at once. Reports come out in path order whatever the number.
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
 

@@ -99,6 +99,16 @@ pub enum Error {
         limit: u64,
     },
 
+    /// A folder that takes the run over `--max-files` files.
+    #[error("`{path}` takes the run over {limit} Markdown files (--max-files): nothing was checked")]
+    #[diagnostic(
+        code(copydesk::too_many_files),
+        help(
+            "check that this is the right folder; name a narrower one, or raise the limit, e.g. --max-files 500000 (0: no limit)"
+        )
+    )]
+    TooManyFiles { path: String, limit: usize },
+
     #[error("{0}")]
     #[diagnostic(code(copydesk::usage))]
     Usage(String),

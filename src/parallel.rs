@@ -13,9 +13,21 @@ use std::sync::{Condvar, Mutex, mpsc};
 /// How many inputs each thread may run ahead of the output.
 const WINDOW_PER_THREAD: usize = 8;
 
-/// The number of threads `--threads` defaults to: every core.
+/// The number of threads a run was given (`--threads`); 0 when it was not.
+static THREADS: AtomicUsize = AtomicUsize::new(0);
+
+/// Sets the number of threads the rest of the run uses, for files and for compiling the
+/// policy alike.
+pub(crate) fn set_threads(n: usize) {
+    THREADS.store(n, Ordering::Relaxed);
+}
+
+/// The number of threads to use: what `--threads` said, else every core.
 pub(crate) fn default_threads() -> usize {
-    std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    match THREADS.load(Ordering::Relaxed) {
+        0 => std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
+        n => n,
+    }
 }
 
 /// Runs `work` on every item with `threads` threads and calls `emit` with each result in

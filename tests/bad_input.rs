@@ -249,6 +249,40 @@ fn a_file_over_the_size_limit_is_skipped_with_its_size() {
     assert!(says(&out, "`lots` is not a size"));
 }
 
+/// A run over more Markdown files than `--max-files` is refused as a whole: exit 2,
+/// nothing checked, and the message names the folder that crossed the limit.
+#[test]
+fn more_files_than_max_files_checks_nothing() {
+    let dir = folder();
+    let sub = dir.path().join("archive");
+    std::fs::create_dir(&sub).unwrap();
+    for i in 0..4 {
+        std::fs::write(sub.join(format!("a{i}.md")), "The cost is TK.\n").unwrap();
+    }
+    let out = check(dir.path(), &["--max-files", "4", "good.md", "archive"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        says(
+            &out,
+            "`archive` takes the run over 4 Markdown files (--max-files): nothing was checked"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    assert!(says(&out, "--max-files 500000 (0: no limit)"));
+    assert!(
+        stdout(&out).starts_with("no problems found in 0 files;"),
+        "{}",
+        stdout(&out)
+    );
+    // At the limit, or with none, everything is checked.
+    for limit in ["5", "0"] {
+        let out = check(dir.path(), &["--max-files", limit, "good.md", "archive"]);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        assert_eq!(stdout(&out).matches("error[placeholder]").count(), 5);
+    }
+}
+
 /// A 50 MB article is checked with memory in proportion to it (about 5 bytes a byte).
 /// Slow in a debug build (the figure rule takes about 10 s a MiB there): run with
 /// `cargo test --release --test bad_input -- --ignored`.

@@ -98,6 +98,15 @@ pub(crate) fn collect_inputs(args: &CheckArgs, errors: &mut Vec<Error>) -> Vec<I
                         let is_file = entry.file_type().is_some_and(|t| t.is_file());
                         if is_file && is_markdown(entry.path()) {
                             files.push((display_path(entry.path()), entry.path().to_path_buf()));
+                            if args.max_files > 0 && files.len() > args.max_files {
+                                // Nothing is checked: a part of the files, chosen by walking
+                                // order, would be a surprise.
+                                errors.push(Error::TooManyFiles {
+                                    path: display_path(path),
+                                    limit: args.max_files,
+                                });
+                                return Vec::new();
+                            }
                         }
                     }
                     Err(e) => errors.push(Error::Io {

@@ -34,6 +34,9 @@ pub fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
             "--threads must be at least 1 (leave it out to use every core)".into(),
         ));
     }
+    if let Some(n) = args.threads {
+        crate::parallel::set_threads(n);
+    }
     let mut errors = Vec::new();
     let inputs = if args.staged || args.changed {
         inputs::collect_changed(args)?
@@ -76,9 +79,7 @@ pub fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
     };
     let mut stream = render::Stream::new(args.format);
     let mut write_error = None;
-    let threads = args
-        .threads
-        .unwrap_or_else(crate::parallel::default_threads);
+    let threads = crate::parallel::default_threads();
     crate::parallel::for_each_ordered(
         &inputs,
         threads,
