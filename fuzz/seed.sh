@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 sample=${1:-300}
-spec=../../shared/testdata/commonmark-spec.txt
+spec=../tests/data/commonmark-spec.txt
 corpus=../../shared/corpus
 
 for t in document_rules_render fixes policy_toml; do
