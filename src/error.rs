@@ -100,7 +100,9 @@ pub enum Error {
     },
 
     /// A folder that takes the run over `--max-files` files.
-    #[error("`{path}` takes the run over {limit} Markdown files (--max-files): nothing was checked")]
+    #[error(
+        "`{path}` takes the run over {limit} Markdown files (--max-files): nothing was checked"
+    )]
     #[diagnostic(
         code(copydesk::too_many_files),
         help(
