@@ -9,16 +9,13 @@ pub mod front_matter;
 pub mod prose;
 pub mod sentences;
 
-use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::OnceLock;
 
 use crate::source::Source;
-use foldhash::fast::FixedState;
 pub use front_matter::FrontMatter;
 pub use prose::Prose;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-use regex::Regex;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {
@@ -57,40 +54,6 @@ pub(crate) struct BlockCache {
     /// How many whitespace-separated words the length rules count in the block.
     pub(crate) length_words: OnceLock<usize>,
     pub(crate) quoted: OnceLock<Vec<Range<usize>>>,
-    /// Where each pattern that rules share matches the prose.
-    pub(crate) matches: Matches,
-}
-
-/// The matches of patterns in a block's prose, by pattern, for patterns that several
-/// rules list: the first rule searches, the others read. A block is checked by one
-/// thread at a time, so the lock is never contended.
-#[derive(Debug, Default)]
-pub(crate) struct Matches(Mutex<HashMap<usize, Found, FixedState>>);
-
-/// The ranges where one pattern matched.
-pub(crate) type Found = Arc<[Range<usize>]>;
-
-impl Matches {
-    /// The matches of `pattern`, found by `search` the first time.
-    pub(crate) fn get(&self, pattern: &Arc<Regex>, search: impl FnOnce() -> Found) -> Found {
-        // The pattern's address names it: patterns are shared, and live for the run.
-        let key = Arc::as_ptr(pattern) as usize;
-        if let Some(found) = self.0.lock().ok().and_then(|m| m.get(&key).cloned()) {
-            return found;
-        }
-        let found = search();
-        if let Ok(mut memo) = self.0.lock() {
-            memo.insert(key, Arc::clone(&found));
-        }
-        found
-    }
-}
-
-/// A copy of a block starts with nothing remembered.
-impl Clone for Matches {
-    fn clone(&self) -> Self {
-        Self::default()
-    }
 }
 
 impl Block {

@@ -473,7 +473,7 @@ impl QuoteAttribution {
         let blocks = &doc.blocks;
         let sourced = |index: usize, block: &Block| -> Vec<bool> {
             let mut flags = referenced(doc, index, block);
-            super::attribution::mark(block, &self.cues.in_block(block), &mut flags);
+            super::attribution::mark(block, &self.cues.find(&block.prose.text), &mut flags);
             flags
         };
         let mut i = 0;

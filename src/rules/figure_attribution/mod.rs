@@ -214,7 +214,7 @@ impl Check for FigureAttribution {
             }
             figures.sort_by_key(|f| f.start);
             let mut sourced = referenced(doc, index, block);
-            mark(block, &self.cues.in_block(block), &mut sourced);
+            mark(block, &self.cues.find(text), &mut sourced);
             // A quotation whose speaker is named where it opens or closes ("“…,” Sullivan
             // said"): its numbers are the speaker's words, not the writer's figures.
             let in_quotes: Vec<Range<usize>> = quotations(text)
