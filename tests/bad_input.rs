@@ -283,7 +283,7 @@ fn more_files_than_max_files_checks_nothing() {
     }
 }
 
-/// A 50 MB article is checked with memory in proportion to it (about 5 bytes a byte).
+/// A 50 MB article is checked with memory in proportion to it (about 10 bytes a byte).
 /// Slow in a debug build (the figure rule takes about 10 s a MiB there): run with
 /// `cargo test --release --test bad_input -- --ignored`.
 #[cfg(unix)]
