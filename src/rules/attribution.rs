@@ -9,8 +9,12 @@
 
 use std::ops::Range;
 
+use super::quoted;
 use super::ranges::Covering;
+use crate::diagnostic::Diagnostic;
 use crate::document::{Block, Document};
+use crate::policy::Texts;
+use crate::policy::template::fill;
 use crate::rules::Pattern;
 
 /// A rule's attribution cues, and the vague phrases that look like cues but name no one.
@@ -37,6 +41,46 @@ impl Cues {
             .flat_map(|re| re.find_iter(text).map(|m| m.range()))
             .filter(|c| !vague.covers_end(c.end, c.end))
             .collect()
+    }
+}
+
+/// Unsourced spans of a block grouped by sentence, reported as one finding per sentence:
+/// the first span, with the others of its sentence as secondary labels.
+#[derive(Debug, Default)]
+pub(crate) struct PerSentence(Vec<(usize, Vec<Range<usize>>)>);
+
+impl PerSentence {
+    /// Adds a span of sentence `sentence`; spans come in text order.
+    pub(crate) fn add(&mut self, sentence: usize, span: Range<usize>) {
+        match self.0.last_mut() {
+            Some((last, list)) if *last == sentence => list.push(span),
+            _ => self.0.push((sentence, vec![span])),
+        }
+    }
+
+    /// The findings: `texts.message` with `{text}` as the first span's words.
+    pub(crate) fn report(
+        self,
+        block: &Block,
+        texts: &Texts,
+        labels: (&str, &str),
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let text = &block.prose.text;
+        for (_, list) in self.0 {
+            let Some(first) = list.first() else { continue };
+            let words = text.get(first.clone()).unwrap_or("");
+            let mut d = Diagnostic::new(
+                fill(&texts.message, &[("text", &quoted(words))]),
+                block.prose.to_source(first.clone()),
+            )
+            .with_label(labels.0)
+            .with_help(texts.help.clone());
+            for other in list.iter().skip(1) {
+                d = d.with_secondary(block.prose.to_source(other.clone()), labels.1);
+            }
+            out.push(d);
+        }
     }
 }
 

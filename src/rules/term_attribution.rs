@@ -46,13 +46,12 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use super::attribution::{Around, Attributed, Cues, template_spans};
+use super::attribution::{Around, Attributed, Cues, PerSentence, template_spans};
 use super::ranges::{Covering, overlaps};
-use super::{Check, Context, Kind, ParamError, Setup, param_regexes, params, quoted};
+use super::{Check, Context, Kind, ParamError, Setup, param_regexes, params};
 use crate::diagnostic::Diagnostic;
 use crate::document::BlockKind;
 use crate::policy::Texts;
-use crate::policy::template::fill;
 use crate::rules::Pattern;
 
 pub(super) static KIND: Kind = Kind {
@@ -168,7 +167,7 @@ impl Check for TermAttribution {
                 }
             }
             let found = Attributed::new(doc, index, block, &self.cues, Around::default());
-            let mut by_sentence: Vec<(usize, Vec<Range<usize>>)> = Vec::new();
+            let mut by_sentence = PerSentence::default();
             for m in kept {
                 let Some(s) = block.sentence_at(m.start) else {
                     continue;
@@ -184,25 +183,14 @@ impl Check for TermAttribution {
                 if sourced {
                     continue;
                 }
-                match by_sentence.last_mut() {
-                    Some((last, list)) if *last == s => list.push(m),
-                    _ => by_sentence.push((s, vec![m])),
-                }
+                by_sentence.add(s, m);
             }
-            for (_, list) in by_sentence {
-                let Some(first) = list.first() else { continue };
-                let words = text.get(first.clone()).unwrap_or("");
-                let mut d = Diagnostic::new(
-                    fill(&self.texts.message, &[("text", &quoted(words))]),
-                    block.prose.to_source(first.clone()),
-                )
-                .with_label("whose characterization is this?")
-                .with_help(self.texts.help.clone());
-                for other in list.iter().skip(1) {
-                    d = d.with_secondary(block.prose.to_source(other.clone()), "and this one");
-                }
-                out.push(d);
-            }
+            by_sentence.report(
+                block,
+                &self.texts,
+                ("whose characterization is this?", "and this one"),
+                out,
+            );
         }
     }
 }

@@ -75,14 +75,13 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use super::attribution::{Cues, mark, quotations, referenced, template_spans};
+use super::attribution::{Cues, PerSentence, mark, quotations, referenced, template_spans};
 use super::numerals::{Numerals, word_set};
 use super::ranges::{overlaps, within};
-use super::{Check, Context, Kind, ParamError, Setup, param_regexes, params, quoted};
+use super::{Check, Context, Kind, ParamError, Setup, param_regexes, params};
 use crate::diagnostic::Diagnostic;
 use crate::document::{Block, BlockKind};
 use crate::policy::Texts;
-use crate::policy::template::fill;
 use crate::rules::Pattern;
 
 pub(super) static KIND: Kind = Kind {
@@ -233,7 +232,7 @@ impl Check for FigureAttribution {
                     .any(|j| sourced.get(*j).copied().unwrap_or(false))
             };
 
-            let mut by_sentence: Vec<(usize, Vec<Range<usize>>)> = Vec::new();
+            let mut by_sentence = PerSentence::default();
             for f in figures {
                 let Some(s) = block.sentence_at(f.start) else {
                     continue;
@@ -241,25 +240,14 @@ impl Check for FigureAttribution {
                 if is_sourced(s) || within(&in_quotes, &f) {
                     continue;
                 }
-                match by_sentence.last_mut() {
-                    Some((last, list)) if *last == s => list.push(f),
-                    _ => by_sentence.push((s, vec![f])),
-                }
+                by_sentence.add(s, f);
             }
-            for (_, list) in by_sentence {
-                let Some(first) = list.first() else { continue };
-                let words = text.get(first.clone()).unwrap_or("");
-                let mut d = Diagnostic::new(
-                    fill(&self.texts.message, &[("text", &quoted(words))]),
-                    block.prose.to_source(first.clone()),
-                )
-                .with_label("no source for this figure")
-                .with_help(self.texts.help.clone());
-                for other in list.iter().skip(1) {
-                    d = d.with_secondary(block.prose.to_source(other.clone()), "nor for this one");
-                }
-                out.push(d);
-            }
+            by_sentence.report(
+                block,
+                &self.texts,
+                ("no source for this figure", "nor for this one"),
+                out,
+            );
         }
     }
 }
