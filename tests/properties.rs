@@ -12,13 +12,16 @@
 
 use std::sync::OnceLock;
 
-use copydesk::diagnostic::Diagnostic;
+#[path = "common/spans.rs"]
+mod spans;
+
 use copydesk::engine;
 use copydesk::parallel::for_each_ordered;
 use copydesk::policy::{DEFAULT_PACK, Policy};
 use copydesk::source::Source;
 use proptest::prelude::*;
 use proptest::sample::select;
+use spans::assert_sound;
 
 fn policy() -> &'static Policy {
     static POLICY: OnceLock<Policy> = OnceLock::new();
@@ -193,49 +196,6 @@ fn article() -> impl Strategy<Value = String> {
         })
 }
 
-/// Line and column counted the obvious way (see `Source::position`).
-fn reference_position(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let mut start = before.rfind('\n').map_or(0, |i| i + 1);
-    if start == 0 && offset > 0 && text.starts_with('\u{feff}') {
-        start = '\u{feff}'.len_utf8();
-    }
-    let mut column = text[start..offset].chars().count() + 1;
-    if before.ends_with('\r') && text[offset..].starts_with('\n') {
-        column -= 1;
-    }
-    (line, column)
-}
-
-fn assert_sound(source: &Source, diagnostics: &[Diagnostic]) {
-    let text = &source.text;
-    let check = |what: &str, start: usize, end: usize| {
-        assert!(start <= end && end <= text.len(), "{what}: {start}..{end}");
-        assert!(
-            text.is_char_boundary(start) && text.is_char_boundary(end),
-            "{what}: {start}..{end} off a character boundary"
-        );
-        for offset in [start, end] {
-            let p = source.position(offset);
-            assert_eq!(
-                (p.line, p.column),
-                reference_position(text, offset),
-                "{what}: position of {offset}"
-            );
-        }
-    };
-    for d in diagnostics {
-        check(&d.rule, d.span.start, d.span.end);
-        for l in &d.labels {
-            check(&d.rule, l.span.start, l.span.end);
-        }
-        for e in d.fix.iter().flat_map(|f| &f.edits) {
-            check(&d.rule, e.range.start, e.range.end);
-        }
-    }
-}
-
 /// What a person sees of a finding: rule, where it starts and ends, what it says.
 fn seen(text: &str) -> Vec<(String, usize, usize, usize, usize, String)> {
     let source = Source::new("a.md", text.to_string());
@@ -259,8 +219,8 @@ proptest! {
         }
         let source = Source::new("a.md", text);
         let checked = engine::check_source_full(policy(), &source);
-        assert_sound(&source, &checked.diagnostics);
-        assert_sound(&source, &checked.suppressed);
+        assert_sound("generated article", &source, &checked.diagnostics);
+        assert_sound("generated article", &source, &checked.suppressed);
     }
 
     #[test]

@@ -17,11 +17,14 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use copydesk::diagnostic::Diagnostic;
+#[path = "common/spans.rs"]
+mod spans;
+
 use copydesk::engine;
 use copydesk::fix::{self, Allowed};
 use copydesk::policy::{DEFAULT_PACK, Policy};
 use copydesk::source::Source;
+use spans::assert_sound;
 
 fn policy() -> &'static Policy {
     static POLICY: OnceLock<Policy> = OnceLock::new();
@@ -32,52 +35,6 @@ fn shared(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared")
         .join(name)
-}
-
-/// Line and column counted the obvious way (see `Source::position`).
-fn reference_position(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let mut start = before.rfind('\n').map_or(0, |i| i + 1);
-    if start == 0 && offset > 0 && text.starts_with('\u{feff}') {
-        start = '\u{feff}'.len_utf8();
-    }
-    let mut column = text[start..offset].chars().count() + 1;
-    if before.ends_with('\r') && text[offset..].starts_with('\n') {
-        column -= 1;
-    }
-    (line, column)
-}
-
-fn assert_sound(name: &str, source: &Source, diagnostics: &[Diagnostic]) {
-    let text = &source.text;
-    let check = |what: &str, start: usize, end: usize| {
-        assert!(
-            start <= end && end <= text.len(),
-            "{name}: {what}: {start}..{end} outside the text"
-        );
-        assert!(
-            text.is_char_boundary(start) && text.is_char_boundary(end),
-            "{name}: {what}: {start}..{end} off a character boundary"
-        );
-        for offset in [start, end] {
-            let p = source.position(offset);
-            assert_eq!(
-                (p.line, p.column),
-                reference_position(text, offset),
-                "{name}: {what}: position of {offset}"
-            );
-        }
-    };
-    for d in diagnostics {
-        check(&d.rule, d.span.start, d.span.end);
-        for l in &d.labels {
-            check(&d.rule, l.span.start, l.span.end);
-        }
-        for e in d.fix.iter().flat_map(|f| &f.edits) {
-            check(&d.rule, e.range.start, e.range.end);
-        }
-    }
 }
 
 /// Checks one text and asserts its findings are sound; returns how many there were.

@@ -23,43 +23,9 @@ pub fn text_of(data: &[u8]) -> String {
     String::from_utf8_lossy(data).into_owned()
 }
 
-/// Line and column counted the slow, obvious way: lines end at `\n`; columns count
-/// characters from the line's start (after a BOM on the first line); the `\r` of a CRLF
-/// is part of the line ending, not a column.
-pub fn reference_position(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let mut start = before.rfind('\n').map_or(0, |i| i + 1);
-    if start == 0 && offset > 0 && text.starts_with('\u{feff}') {
-        start = '\u{feff}'.len_utf8();
-    }
-    let mut column = text[start..offset].chars().count() + 1;
-    if before.ends_with('\r') && text[offset..].starts_with('\n') {
-        column -= 1;
-    }
-    (line, column)
-}
-
-fn check_range(source: &Source, what: &str, start: usize, end: usize) {
-    let text = &source.text;
-    assert!(
-        start <= end && end <= text.len(),
-        "{what}: {start}..{end} is not within the text ({} bytes)",
-        text.len()
-    );
-    assert!(
-        text.is_char_boundary(start) && text.is_char_boundary(end),
-        "{what}: {start}..{end} is not on character boundaries"
-    );
-    for offset in [start, end] {
-        let p = source.position(offset);
-        assert_eq!(
-            (p.line, p.column),
-            reference_position(text, offset),
-            "{what}: the position of offset {offset}"
-        );
-    }
-}
+#[path = "../../tests/common/spans.rs"]
+mod spans;
+use spans::check_range;
 
 /// Every span, label and edit of every finding lies within the text, on character
 /// boundaries, and its line and column agree with counting; the position cursors the
