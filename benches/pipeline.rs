@@ -11,7 +11,7 @@
 //! next to the repository (or of the folder `COPYDESK_CORPUS` names). Without a corpus
 //! the corpus cases are skipped (shown as ignored) and the rest still run.
 //!
-//! A rule is timed through `engine::check_document` with a policy that extends `opinion`
+//! A rule is timed through `lint::check_document` with a policy that extends `opinion`
 //! and turns every other rule off; the `none` case (every rule off) is what any check
 //! costs around the rules (the body's layout and the suppression audit), so a rule's own
 //! cost is its time minus `none`'s. `scripts/bench.sh` times whole runs of the binary.
@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use copydesk::document::Document;
-use copydesk::engine;
+use copydesk::lint;
 use copydesk::policy::Policy;
 use copydesk::render::{self, FileReport, OutputFormat, RenderContext, Summary};
 use copydesk::source::Source;
@@ -189,13 +189,13 @@ mod document_parse {
     }
 }
 
-/// `engine::check_document` on parsed Documents, one rule at a time (see the top).
+/// `lint::check_document` on parsed Documents, one rule at a time (see the top).
 mod check_rule {
     use super::*;
 
     fn check_all(policy: &Policy, docs: &[Document<'_>]) -> usize {
         docs.iter()
-            .map(|d| engine::check_document(policy, d).diagnostics.len())
+            .map(|d| lint::check_document(policy, d).diagnostics.len())
             .sum()
     }
 
@@ -225,7 +225,7 @@ mod check_source {
         let policy = default_policy();
         sources
             .iter()
-            .map(|s| engine::check_source(policy, s).len())
+            .map(|s| lint::check_source(policy, s).len())
             .sum()
     }
 
@@ -256,7 +256,7 @@ mod render_seed {
 
     fn reports() -> Vec<FileReport> {
         let source = Source::new("fixtures/seed.md", SEED.to_string());
-        let diagnostics = engine::check_source(default_policy(), &source);
+        let diagnostics = lint::check_source(default_policy(), &source);
         vec![FileReport {
             source,
             diagnostics,

@@ -5,5 +5,5 @@ use copydesk::cli::Cli;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    copydesk::run::run(cli.command).into()
+    copydesk::commands::run(cli.command).into()
 }

@@ -4,6 +4,10 @@
 //! matter included. Only renderers turn offsets into `line:column`, and they all do it
 //! here, so a position is computed the same way in every output format.
 
+use std::path::Path;
+
+use crate::error::Error;
+
 /// The UTF-8 byte order mark. It is kept in the text (spans stay file offsets) but it is
 /// not a character an editor sees, so it never counts as a column.
 const BOM: &str = "\u{feff}";
@@ -17,6 +21,40 @@ pub struct Source {
 }
 
 impl Source {
+    /// Bytes -> text, or an error that says what the bytes are instead: UTF-16 or UTF-32 (by
+    /// their byte order mark), binary (a NUL byte), or not UTF-8 (the first invalid byte).
+    pub fn decode(path: impl Into<String>, bytes: Vec<u8>) -> Result<Self, Error> {
+        let display: String = path.into();
+        let wide = [
+            (&[0xFF, 0xFE, 0x00, 0x00][..], "UTF-32 (little-endian)"),
+            (&[0x00, 0x00, 0xFE, 0xFF][..], "UTF-32 (big-endian)"),
+            (&[0xFF, 0xFE][..], "UTF-16 (little-endian)"),
+            (&[0xFE, 0xFF][..], "UTF-16 (big-endian)"),
+        ];
+        if let Some((_, encoding)) = wide.iter().find(|(bom, _)| bytes.starts_with(bom)) {
+            return Err(Error::WideEncoding {
+                path: display.clone(),
+                encoding,
+            });
+        }
+        if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+            return Err(Error::Binary {
+                path: display.clone(),
+                offset,
+                line: line_at(&bytes, offset),
+            });
+        }
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let offset = e.utf8_error().valid_up_to();
+            Error::InvalidUtf8 {
+                path: display.clone(),
+                offset,
+                line: line_at(e.as_bytes(), offset),
+            }
+        })?;
+        Ok(Self::new(display, text))
+    }
+
     pub fn new(path: impl Into<String>, text: String) -> Self {
         let lines = LineIndex::new(&text);
         Self {
@@ -188,6 +226,21 @@ pub(crate) fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
         offset -= 1;
     }
     offset
+}
+
+/// Whether a path names a Markdown file (`.md`, `.markdown`, in any case).
+pub fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
+
+/// The line (1-based) holding a byte offset.
+fn line_at(bytes: &[u8], offset: usize) -> usize {
+    bytes
+        .get(..offset)
+        .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
+        + 1
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use std::path::Path;
 use std::process::Output;
 
 use assert_cmd::Command;
-use copydesk::engine;
+use copydesk::lint;
 use copydesk::policy::{DEFAULT_PACK, Policy};
 use copydesk::source::Source;
 
@@ -338,7 +338,7 @@ fn deep_nesting_does_not_overflow_the_stack() {
         let policy = Policy::builtin(DEFAULT_PACK).unwrap();
         for depth in [10_000, 70_000] {
             let source = Source::new("deep.md", deeply_nested(depth));
-            let found = engine::check_source(&policy, &source);
+            let found = lint::check_source(&policy, &source);
             assert!(
                 found.iter().any(|d| d.rule == "placeholder"),
                 "depth {depth}"

@@ -9,13 +9,14 @@
     clippy::type_complexity
 )]
 
-use copydesk::policy::{BUILTIN_PACKS, Policy, testing};
+use copydesk::lint::examples;
+use copydesk::policy::{BUILTIN_PACKS, Policy};
 
 #[test]
 fn every_builtin_rule_has_examples_that_hold() {
     for (pack, _) in BUILTIN_PACKS {
         let policy = Policy::builtin(pack).expect("built-in pack loads");
-        let outcomes = testing::run(&policy);
+        let outcomes = examples::run(&policy);
         assert!(!outcomes.is_empty(), "pack `{pack}` has no active rule");
         let failures: Vec<String> = outcomes
             .iter()
@@ -33,7 +34,7 @@ fn every_builtin_rule_has_examples_that_hold() {
 fn every_builtin_rule_is_documented() {
     let policy = Policy::builtin("opinion").expect("built-in pack loads");
     for rule in &policy.rules {
-        let doc = rule.kind.doc();
+        let doc = rule.kind.doc;
         for section in [
             "## What it does",
             "## Why is this bad?",

@@ -8,7 +8,7 @@
     clippy::indexing_slicing
 )]
 
-use copydesk::engine::check_source;
+use copydesk::lint::check_source;
 use copydesk::policy::Policy;
 use copydesk::source::Source;
 

@@ -253,7 +253,7 @@ fn a_refused_write_leaves_no_temporary_files() {
     // its temporary file.
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("a.md")).unwrap();
-    let failed = copydesk::fix::write_atomically(&dir.path().join("a.md"), "new");
+    let failed = copydesk::commands::check::write_atomically(&dir.path().join("a.md"), "new");
     assert!(failed.is_err());
     assert_eq!(leftovers(dir.path()), Vec::<String>::new());
 }

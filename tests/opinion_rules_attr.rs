@@ -10,7 +10,7 @@
 )]
 
 use assert_cmd::Command;
-use copydesk::engine::check_source;
+use copydesk::lint::check_source;
 use copydesk::policy::Policy;
 use copydesk::source::Source;
 use serde_json::Value;

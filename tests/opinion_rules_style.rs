@@ -12,7 +12,7 @@
 
 use assert_cmd::Command;
 use copydesk::diagnostic::{Applicability, Diagnostic, Fix};
-use copydesk::engine::check_source;
+use copydesk::lint::check_source;
 use copydesk::policy::Policy;
 use copydesk::source::Source;
 use serde_json::Value;

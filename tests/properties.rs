@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 #[path = "common/spans.rs"]
 mod spans;
 
-use copydesk::engine;
+use copydesk::lint;
 use copydesk::parallel::for_each_ordered;
 use copydesk::policy::{DEFAULT_PACK, Policy};
 use copydesk::source::Source;
@@ -199,7 +199,7 @@ fn article() -> impl Strategy<Value = String> {
 /// What a person sees of a finding: rule, where it starts and ends, what it says.
 fn seen(text: &str) -> Vec<(String, usize, usize, usize, usize, String)> {
     let source = Source::new("a.md", text.to_string());
-    engine::check_source(policy(), &source)
+    lint::check_source(policy(), &source)
         .into_iter()
         .map(|d| {
             let (s, e) = (source.position(d.span.start), source.position(d.span.end));
@@ -218,7 +218,7 @@ proptest! {
             text.insert(0, '\u{feff}');
         }
         let source = Source::new("a.md", text);
-        let checked = engine::check_source_full(policy(), &source);
+        let checked = lint::check_source_full(policy(), &source);
         assert_sound("generated article", &source, &checked.diagnostics);
         assert_sound("generated article", &source, &checked.suppressed);
     }
@@ -250,7 +250,7 @@ proptest! {
                 threads,
                 |text| {
                     let source = Source::new("a.md", text.clone());
-                    engine::check_source_full(policy(), &source).diagnostics
+                    lint::check_source_full(policy(), &source).diagnostics
                 },
                 |d| out.push(d),
             );

@@ -20,8 +20,8 @@ use std::sync::OnceLock;
 #[path = "common/spans.rs"]
 mod spans;
 
-use copydesk::engine;
-use copydesk::fix::{self, Allowed};
+use copydesk::lint;
+use copydesk::lint::fix::{self, Allowed};
 use copydesk::policy::{DEFAULT_PACK, Policy};
 use copydesk::source::Source;
 use spans::assert_sound;
@@ -40,7 +40,7 @@ fn shared(name: &str) -> PathBuf {
 /// Checks one text and asserts its findings are sound; returns how many there were.
 fn check_text(name: &str, text: String) -> usize {
     let source = Source::new(name, text);
-    let checked = engine::check_source_full(policy(), &source);
+    let checked = lint::check_source_full(policy(), &source);
     assert_sound(name, &source, &checked.diagnostics);
     assert_sound(name, &source, &checked.suppressed);
     checked.diagnostics.len()

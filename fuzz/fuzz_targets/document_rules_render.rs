@@ -7,7 +7,7 @@
 mod common;
 
 use clap::ValueEnum;
-use copydesk::engine;
+use copydesk::lint;
 use copydesk::render::{self, FileReport, OutputFormat, RenderContext, RuleMeta, Summary};
 use copydesk::source::Source;
 use libfuzzer_sys::fuzz_target;
@@ -15,7 +15,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let policy = common::policy();
     let source = Source::new("fuzz/article.md", common::text_of(data));
-    let checked = engine::check_source_full(policy, &source);
+    let checked = lint::check_source_full(policy, &source);
     common::check_spans(&source, &checked.diagnostics);
     common::check_spans(&source, &checked.suppressed);
 
@@ -35,7 +35,7 @@ fuzz_target!(|data: &[u8]| {
             severity: r.severity,
             summary: r.summary.clone(),
             help: r.texts.help.clone(),
-            doc: r.kind.doc(),
+            doc: r.kind.doc,
         })
         .collect();
     let cx = RenderContext {

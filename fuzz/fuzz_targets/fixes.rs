@@ -6,8 +6,8 @@
 
 mod common;
 
-use copydesk::engine;
-use copydesk::fix::{self, Allowed};
+use copydesk::lint;
+use copydesk::lint::fix::{self, Allowed};
 use copydesk::source::Source;
 use libfuzzer_sys::fuzz_target;
 
@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
 
     // One pass, edit by edit.
     let source = Source::new(PATH, text.clone());
-    let checked = engine::check_source_full(policy, &source);
+    let checked = lint::check_source_full(policy, &source);
     common::check_spans(&source, &checked.diagnostics);
     let (edits, taken) = fix::pass_edits(&text, &checked.diagnostics, Allowed::Unsafe);
     let (out, applied) = fix::apply_once(&text, &checked.diagnostics, Allowed::Unsafe);

@@ -9,9 +9,10 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use copydesk::engine;
+use copydesk::lint;
 use copydesk::error::Error;
-use copydesk::policy::{Policy, Variant, testing};
+use copydesk::lint::examples;
+use copydesk::policy::{Policy, Variant};
 use copydesk::source::Source;
 use libfuzzer_sys::fuzz_target;
 
@@ -37,9 +38,9 @@ fn exercise(result: Result<Policy, Error>) {
     match result {
         Ok(policy) => {
             let source = Source::new("a.md", ARTICLE.to_string());
-            let checked = engine::check_source_full(&policy, &source);
+            let checked = lint::check_source_full(&policy, &source);
             common::check_spans(&source, &checked.diagnostics);
-            let _ = testing::run(&policy);
+            let _ = examples::run(&policy);
         }
         Err(e) => {
             let _ = e.to_string();

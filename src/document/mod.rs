@@ -6,8 +6,11 @@
 //! spans and HTML comments are kept out of every prose rule in one place.
 
 pub mod front_matter;
+pub mod layout;
 pub mod prose;
+mod quotes;
 pub mod sentences;
+pub(crate) mod words;
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -42,18 +45,16 @@ pub struct Block {
     pub prose: Prose,
     /// Sentence ranges in `prose.text`.
     pub sentences: Vec<Range<usize>>,
-    /// What several rules derive from the prose, kept by the first that asks.
-    pub(crate) cache: BlockCache,
+    /// What several rules derive from the prose, computed by the first that asks.
+    cache: BlockCache,
 }
 
-/// Facts about a block's prose that several rules read (its words, its quotations),
-/// computed on first use; the rules that define them fill them in.
+/// Facts about a block's prose that several rules read, computed on first use.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct BlockCache {
-    pub(crate) words: OnceLock<Vec<Range<usize>>>,
-    /// How many whitespace-separated words the length rules count in the block.
-    pub(crate) length_words: OnceLock<usize>,
-    pub(crate) quoted: OnceLock<Vec<Range<usize>>>,
+struct BlockCache {
+    words: OnceLock<Vec<Range<usize>>>,
+    counted_words: OnceLock<usize>,
+    quoted: OnceLock<Vec<Range<usize>>>,
 }
 
 impl Block {
@@ -70,6 +71,28 @@ impl Block {
 
     pub fn is_heading(&self) -> bool {
         matches!(self.kind, BlockKind::Heading(_))
+    }
+
+    /// The [`words::words`] of the prose, computed once for all the rules that read them.
+    pub fn words(&self) -> &[Range<usize>] {
+        self.cache
+            .words
+            .get_or_init(|| words::words(&self.prose.text))
+    }
+
+    /// How many words the length rules count in the prose ([`words::counted_words`]).
+    pub fn word_count(&self) -> usize {
+        *self
+            .cache
+            .counted_words
+            .get_or_init(|| words::counted_words(&self.prose.text).count())
+    }
+
+    /// The quoted passages of the prose, in prose offsets, in order: the whole block
+    /// inside a block quote, else text between double quotes, or curly single quotes that
+    /// open after a space or a bracket.
+    pub fn quoted(&self) -> &[Range<usize>] {
+        self.cache.quoted.get_or_init(|| quotes::quoted_spans(self))
     }
 
     /// The prose text, trimmed.

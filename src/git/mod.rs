@@ -259,7 +259,7 @@ impl Repository {
                 continue;
             }
             let Some(rel) = new.path() else { continue };
-            if !crate::check::inputs::is_markdown(rel) {
+            if !crate::source::is_markdown(rel) {
                 continue;
             }
             let lines = changed_lines(diff, i)?;

@@ -4,10 +4,9 @@
 //! (later files override earlier ones key by key), then every rule is validated and its
 //! patterns compiled once per run. Every error points at the TOML bytes that caused it.
 
-pub mod end_matter;
+pub mod discover;
+pub mod kinds;
 mod spans;
-pub(crate) mod template;
-pub mod testing;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -16,10 +15,12 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use crate::diagnostic::Severity;
+use crate::did_you_mean::closest;
+use crate::document::layout::EndMatter;
 use crate::error::Error;
 use crate::parallel::{default_threads, for_each_ordered};
-use crate::rules::{self, Check, Kind, ParamError, Setup};
-pub use end_matter::EndMatter;
+use crate::rules::{About, ParamError, Setup, Texts};
+pub use kinds::Compiled;
 use spans::SpanIndex;
 
 /// The packs built into the binary, by name.
@@ -188,28 +189,10 @@ impl Example {
     }
 }
 
-/// A rule's texts from the pack. `message` is the main finding's; kinds with several
-/// findings take the others from `messages`.
-#[derive(Debug, Clone, Default)]
-pub struct Texts {
-    pub message: String,
-    pub help: String,
-    pub messages: BTreeMap<String, String>,
-}
-
-impl Texts {
-    /// A named message, falling back to the main one.
-    pub fn get(&self, key: &str) -> &str {
-        self.messages
-            .get(key)
-            .map_or(self.message.as_str(), String::as_str)
-    }
-}
-
 /// A rule ready to run.
 pub struct Rule {
     pub id: String,
-    pub kind: &'static Kind,
+    pub kind: &'static About,
     pub severity: Severity,
     pub summary: String,
     pub texts: Texts,
@@ -217,7 +200,7 @@ pub struct Rule {
     pub params: toml::Table,
     pub examples: Examples,
     /// `None` when the rule is off: it was validated but not compiled.
-    pub check: Option<Box<dyn Check>>,
+    pub check: Option<Compiled>,
 }
 
 impl std::fmt::Debug for Rule {
@@ -651,9 +634,9 @@ impl Loader {
         let empty = (Vec::new(), 0);
         let (blocks, bf) = self.end_blocks.as_ref().unwrap_or(&empty);
         let (trailer, tf) = self.end_trailer.as_ref().unwrap_or(&empty);
-        let blocks = rules::compile_regexes(blocks)
+        let blocks = crate::rules::compile_regexes(blocks)
             .map_err(|e| self.param_error(*bf, "end-matter.blocks", e))?;
-        let trailer = rules::compile_regexes(trailer)
+        let trailer = crate::rules::compile_regexes(trailer)
             .map_err(|e| self.param_error(*tf, "end-matter.trailer", e))?;
         Ok(EndMatter::new(blocks, trailer))
     }
@@ -693,8 +676,8 @@ impl Loader {
         };
 
         let kind_name = string("kind")?.unwrap_or_default();
-        let Some(kind) = rules::kind(&kind_name) else {
-            let names: Vec<&str> = rules::KINDS.iter().map(|k| k.name).collect();
+        let Some(kind) = kinds::find(&kind_name) else {
+            let names: Vec<&str> = kinds::all().map(|k| k.name).collect();
             let help = match closest(&kind_name, names.iter().copied()) {
                 Some(near) => format!("did you mean `{near}`? Kinds: {}", names.join(", ")),
                 None => format!("kinds: {}", names.join(", ")),
@@ -821,9 +804,10 @@ impl Loader {
             params: &params,
             texts: &texts,
             publication,
+            build: severity != Severity::Off,
         };
         // Parameters are always validated; patterns are compiled only for rules that run.
-        let compiled = (kind.compile)(&setup, severity != Severity::Off).map_err(|e| {
+        let compiled = kinds::compile(kind.name, &setup).map_err(|e| {
             let top = e.path.split('.').next().unwrap_or("").to_string();
             let file = origin(&top);
             self.param_error(file, &format!("rules.{id}"), e)
@@ -861,32 +845,6 @@ fn unknown_key_help(message: &str) -> Option<String> {
     } else {
         None
     }
-}
-
-/// The known name closest to a misspelt one, if any is close.
-pub(crate) fn closest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    known
-        .map(|k| (distance(name, k), k))
-        .filter(|(d, k)| *d <= (k.len() / 3).max(2))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k)
-}
-
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = Vec::with_capacity(b.len() + 1);
-        cur.push(i + 1);
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev.get(j).copied().unwrap_or(0) + usize::from(ca != *cb);
-            let del = prev.get(j + 1).copied().unwrap_or(0) + 1;
-            let ins = cur.get(j).copied().unwrap_or(0) + 1;
-            cur.push(sub.min(del).min(ins));
-        }
-        prev = cur;
-    }
-    prev.last().copied().unwrap_or(0)
 }
 
 /// A compiled policy shared by threads and cached per configuration file.

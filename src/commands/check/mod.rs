@@ -1,0 +1,339 @@
+//! `copydesk check`: find the inputs, check them on `--threads` threads, report in path
+//! order, choose the exit code.
+//!
+//! Streaming formats (`human`, `concise`, `json-lines`) are written file by file as the
+//! run goes, so memory does not grow with the number of files; the others need the whole
+//! run (a JSON document, SARIF, the GitHub caps) and are written at the end. Errors about
+//! one input are reported after the report and the other inputs are still checked.
+
+mod file;
+pub(crate) mod inputs;
+mod output;
+mod write;
+
+pub use write::write_atomically;
+
+use std::collections::BTreeMap;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use crate::cli::{CheckArgs, ColorChoice, FailOn};
+use crate::commands::{ExitStatus, choice, report_errors};
+use crate::diagnostic::Severity;
+use crate::error::Error;
+use crate::lint::fix;
+use crate::policy::Policy;
+use crate::policy::discover::Policies;
+use crate::render::{
+    self, FileReport, HumanOptions, Locator, OutputFormat, RenderContext, Summary, statistics,
+};
+use file::{Outcome, Shared};
+
+pub fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
+    let fixing = fix_mode(args)?;
+    if args.threads == Some(0) {
+        return Err(Error::Usage(
+            "--threads must be at least 1 (leave it out to use every core)".into(),
+        ));
+    }
+    if let Some(n) = args.threads {
+        crate::parallel::set_threads(n);
+    }
+    let mut errors = Vec::new();
+    let inputs = if args.staged || args.changed {
+        inputs::collect_changed(args)?
+    } else {
+        inputs::collect_inputs(args, &mut errors)
+    };
+    let output_file = match &args.output_file {
+        Some(path) => Some(output::open_output_file(path, &inputs)?),
+        None => None,
+    };
+    let human = human_options(args, output_file.is_none());
+    let (shown, mut out): (String, Box<dyn Write>) = match output_file {
+        Some((shown, file)) => (shown, Box::new(BufWriter::new(file))),
+        None => (
+            "<stdout>".into(),
+            Box::new(BufWriter::new(io::stdout().lock())),
+        ),
+    };
+    let streaming = args.format.streams() && !args.statistics && !args.diff;
+
+    let shared = Shared {
+        policies: Mutex::new(Policies::new(choice(&args.policy))),
+        fixing,
+        diff_only: args.diff,
+        fix_roots: file::checked_roots(&args.paths),
+        max_file_size: Some(args.max_file_size).filter(|&n| n > 0),
+    };
+    let stream_cx = RenderContext {
+        human,
+        ..RenderContext::new(&[], Summary::default())
+    };
+    let mut run = RunState {
+        summary: Summary {
+            // Paths that could not even be listed (missing files, unreadable folders).
+            unchecked: errors.len(),
+            ..Summary::default()
+        },
+        threshold: threshold(args.fail_on),
+        ..RunState::default()
+    };
+    let mut stream = render::Stream::new(args.format);
+    let mut write_error = None;
+    let threads = crate::parallel::default_threads();
+    crate::parallel::for_each_ordered(
+        &inputs,
+        threads,
+        |input| file::check_input(input, &shared),
+        |outcome| {
+            let Some(report) = run.take(outcome, &mut errors) else {
+                return;
+            };
+            if let Some(diff) = run.diffs.pop() {
+                write_error = write_error
+                    .take()
+                    .or_else(|| out.write_all(diff.as_bytes()).err());
+            }
+            if streaming {
+                write_error = write_error
+                    .take()
+                    .or_else(|| stream.file(&stream_cx, &report, &mut out).err());
+            } else if !args.diff {
+                run.reports.push(report);
+            }
+        },
+    );
+
+    if fixing.is_some() && !args.diff {
+        run.fixes.report();
+    }
+    let result = if args.diff {
+        Ok(())
+    } else if streaming {
+        stream.end(&run.summary, &mut out)
+    } else if args.statistics {
+        statistics::render(args.format, &run.reports, &run.suppressed, &mut out)
+    } else {
+        render_whole(args, &run, human, &mut out, &mut errors)
+    };
+    if let Some(e) = write_error
+        .map_or(result, Err)
+        .and_then(|()| out.flush())
+        .err()
+        && !(shown == "<stdout>" && e.kind() == io::ErrorKind::BrokenPipe)
+    {
+        errors.push(Error::write(&shown, &e));
+    }
+    drop(out);
+
+    report_errors(&errors);
+    Ok(if !errors.is_empty() || run.bad_config {
+        ExitStatus::Error
+    } else if args.diff {
+        if run.fixes.files > 0 {
+            ExitStatus::Findings
+        } else {
+            ExitStatus::Success
+        }
+    } else if run.failing {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Success
+    })
+}
+
+/// What the run has gathered so far, on the thread that reports.
+#[derive(Default)]
+struct RunState {
+    summary: Summary,
+    threshold: Option<Severity>,
+    /// A finding at or above `--fail-on`.
+    failing: bool,
+    /// Reports kept for the formats written at the end.
+    reports: Vec<FileReport>,
+    suppressed: BTreeMap<String, (usize, Severity)>,
+    used_policies: Vec<Arc<Policy>>,
+    fixes: FixTally,
+    /// The diff of the file just taken, if any.
+    diffs: Vec<String>,
+    failed_configs: Vec<String>,
+    bad_config: bool,
+}
+
+impl RunState {
+    /// Records one input's outcome; returns its report, if it was checked.
+    fn take(&mut self, outcome: Outcome, errors: &mut Vec<Error>) -> Option<FileReport> {
+        match outcome {
+            Outcome::Unreadable(e) => {
+                errors.push(e);
+                self.summary.unchecked += 1;
+                None
+            }
+            Outcome::BadConfig(e) => {
+                self.summary.unchecked += 1;
+                self.bad_config = true;
+                // Report a broken configuration once, not once per file.
+                let key = e.to_string();
+                if !self.failed_configs.contains(&key) {
+                    self.failed_configs.push(key);
+                    report_errors(std::slice::from_ref(&*e));
+                }
+                None
+            }
+            Outcome::Checked {
+                report,
+                suppressed,
+                policy,
+                fix,
+                error,
+            } => {
+                errors.extend(error);
+                for (rule, severity) in suppressed {
+                    self.suppressed.entry(rule).or_insert((0, severity)).0 += 1;
+                }
+                if !self.used_policies.iter().any(|p| Arc::ptr_eq(p, &policy)) {
+                    self.used_policies.push(policy);
+                }
+                if let Some(f) = fix {
+                    self.fixes.add(&report.source.path, &f);
+                    self.diffs.extend(f.diff);
+                }
+                self.summary.add(&report);
+                self.failing |= self
+                    .threshold
+                    .is_some_and(|t| report.diagnostics.iter().any(|d| d.severity >= t));
+                Some(report)
+            }
+        }
+    }
+}
+
+/// The formats that need the whole run: written once every file is checked.
+fn render_whole(
+    args: &CheckArgs,
+    run: &RunState,
+    human: HumanOptions,
+    out: &mut dyn Write,
+    errors: &mut Vec<Error>,
+) -> io::Result<()> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let root = output::repository_root(&cwd).unwrap_or_else(|| cwd.clone());
+    let step_summary = if args.format == OutputFormat::Github {
+        std::env::var_os("GITHUB_STEP_SUMMARY")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    } else {
+        None
+    };
+    let cx = RenderContext {
+        reports: &run.reports,
+        summary: run.summary,
+        rules: output::rules_in_force(&run.used_policies),
+        locator: Locator::new(root, cwd),
+        human,
+        step_summary,
+    };
+    let result = render::render(args.format, &cx, out);
+    if let Some(path) = &cx.step_summary
+        && let Err(e) = render::append_step_summary(&cx)
+    {
+        let mut error = Error::write(&path.display().to_string(), &e);
+        if let Error::Write { help, .. } = &mut error {
+            *help = Some("GITHUB_STEP_SUMMARY names the file that receives the job summary".into());
+        }
+        errors.push(error);
+    }
+    result
+}
+
+fn human_options(args: &CheckArgs, to_stdout: bool) -> HumanOptions {
+    let to_terminal = to_stdout && io::stdout().is_terminal();
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => to_terminal && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let width = if to_terminal {
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(100)
+    } else {
+        100
+    };
+    HumanOptions { color, width }
+}
+
+fn threshold(fail_on: FailOn) -> Option<Severity> {
+    match fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    }
+}
+
+/// Which fixes `--fix`, `--unsafe-fixes` and `--diff` ask for, or why they cannot run.
+fn fix_mode(args: &CheckArgs) -> Result<Option<fix::Allowed>, Error> {
+    if !(args.fix || args.unsafe_fixes || args.diff) {
+        return Ok(None);
+    }
+    let writes = !args.diff;
+    if writes && args.staged {
+        return Err(Error::Usage(
+            "--fix cannot be combined with --staged: it would change the working tree while checking the index; use --diff to see the fixes".into(),
+        ));
+    }
+    if writes && args.paths.iter().any(|p| p.as_os_str() == "-") {
+        return Err(Error::Usage(
+            "--fix writes files and cannot fix standard input; use --diff to see the fixes".into(),
+        ));
+    }
+    Ok(Some(if args.unsafe_fixes {
+        fix::Allowed::Unsafe
+    } else {
+        fix::Allowed::Safe
+    }))
+}
+
+/// What `--fix` did, told on standard error (standard output holds the report).
+#[derive(Debug, Default)]
+struct FixTally {
+    applied: usize,
+    files: usize,
+    unconverged: Vec<String>,
+}
+
+impl FixTally {
+    fn add(&mut self, path: &str, f: &file::FileFix) {
+        if f.applied > 0 {
+            self.applied += f.applied;
+            self.files += 1;
+        }
+        if !f.converged {
+            self.unconverged.push(path.to_string());
+        }
+    }
+
+    fn report(&self) {
+        let mut err = io::stderr().lock();
+        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+        if self.applied > 0 {
+            let _ = writeln!(
+                err,
+                "fixed {} in {}",
+                plural(self.applied, "finding"),
+                plural(self.files, "file")
+            );
+        }
+        for path in &self.unconverged {
+            let _ = writeln!(
+                err,
+                "warning: fixes to {path} were still changing it after {} passes; check the result",
+                fix::MAX_PASSES
+            );
+        }
+    }
+}

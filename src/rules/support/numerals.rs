@@ -1,0 +1,558 @@
+//! Which numbers in prose are figures (counts, amounts, percentages, money) and which
+//! are not (years, dates, times, durations, measures, versions, identifiers, names).
+//!
+//! Shared by the kinds that read numbers: `figure-attribution` asks for a source for
+//! each figure, `number-style` checks how each one is written. Each rule gives its own
+//! word lists from the pack.
+
+use std::ops::Range;
+
+use super::attribution::template_spans;
+use super::hash::WordSet;
+use super::ranges::within;
+use crate::pattern::Pattern;
+
+/// The word lists of the pack that tell figures from other numbers, compiled once.
+pub(crate) struct Numerals {
+    pub(crate) numbers: Pattern,
+    pub(crate) identifiers: WordSet<String>,
+    pub(crate) months: WordSet<String>,
+    pub(crate) durations: WordSet<String>,
+    pub(crate) measures: WordSet<String>,
+    pub(crate) labels: WordSet<String>,
+    pub(crate) times: WordSet<String>,
+    pub(crate) magnitudes: WordSet<String>,
+    pub(crate) quantifiers: WordSet<String>,
+    pub(crate) years: Range<u32>,
+}
+
+/// Why a number is not a figure; identifiers and dates carry over to a list that
+/// continues them ("resolutions 822, 853 and 884", "September 19–20").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NotFigure {
+    Identifier,
+    Date,
+    Other,
+}
+
+/// A pack word list as a set: trimmed, lowercased, without a final period.
+pub(crate) fn word_set(words: &[String]) -> WordSet<String> {
+    words
+        .iter()
+        .map(|w| w.trim().trim_end_matches('.').to_lowercase())
+        .collect()
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// At most the last `n` bytes of `s`, on a char boundary: enough to compare a few words
+/// without copying the whole paragraph for every number.
+fn tail(s: &str, n: usize) -> &str {
+    let mut start = s.len().saturating_sub(n);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    s.get(start..).unwrap_or("")
+}
+
+/// The word before `at`, skipping spaces: letters, `.`, `#`, `'`; lowercased, without a
+/// final period ("Sept." -> "sept").
+fn word_before(text: &str, at: usize) -> String {
+    let before = text.get(..at).unwrap_or("").trim_end();
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic() || matches!(c, '.' | '#' | '\'' | '’'))
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    before
+        .get(start..)
+        .unwrap_or("")
+        .trim_end_matches('.')
+        .to_lowercase()
+}
+
+/// The word after `at`, skipping spaces, a `+`, one hyphen and an opening quote
+/// ("70-year-old" -> "year", "8+ years" -> "years").
+pub(crate) fn word_after(text: &str, at: usize) -> (String, usize) {
+    let rest = text.get(at..).unwrap_or("");
+    let trimmed = rest.trim_start();
+    let trimmed = trimmed.strip_prefix('+').unwrap_or(trimmed).trim_start();
+    let trimmed = trimmed.strip_prefix('-').unwrap_or(trimmed);
+    let trimmed = trimmed.trim_start_matches(['“', '"', '‘']);
+    let offset = rest.len() - trimmed.len();
+    let len = trimmed
+        .char_indices()
+        .take_while(|(_, c)| c.is_alphabetic() || matches!(c, '.' | '\'' | '’'))
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = trimmed.get(..len).unwrap_or("");
+    let clean = word.trim_end_matches('.');
+    (clean.to_lowercase(), at + offset + clean.len())
+}
+
+/// The whitespace-delimited chunk around a range.
+pub(crate) fn chunk<'t>(text: &'t str, range: &Range<usize>) -> &'t str {
+    let start = text
+        .get(..range.start)
+        .and_then(|t| t.rfind(char::is_whitespace))
+        .map_or(0, |i| i + 1);
+    let end = text
+        .get(range.end..)
+        .and_then(|t| t.find(char::is_whitespace))
+        .map_or(text.len(), |i| range.end + i);
+    text.get(start..end).unwrap_or("")
+}
+
+/// The word right before a number, separated from it by spaces only, as written
+/// ("Debian", "LLVM", "dotnet-sdk", "x86-64"), and whether it opens its sentence.
+fn name_before(before: &str) -> Option<(&str, bool)> {
+    let trimmed = before.trim_end_matches(' ');
+    // An initialism in parentheses names what comes before it: "Guidelines (WCAG) 2.1".
+    if trimmed.len() < before.len()
+        && let Some(inner) = trimmed
+            .strip_suffix(')')
+            .and_then(|t| t.rsplit_once('('))
+            .map(|(_, w)| w)
+        && inner.len() >= 2
+        && inner
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    {
+        return Some((inner, false));
+    }
+    if trimmed.len() == before.len() {
+        return None;
+    }
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || matches!(c, '-' | '+' | '.' | '&'))
+        .last()
+        .map_or(trimmed.len(), |(i, _)| i);
+    let word = trimmed.get(start..).unwrap_or("");
+    if word.is_empty() || word.ends_with(['.', '-', '&']) || !word.starts_with(char::is_alphabetic)
+    {
+        return None;
+    }
+    // A sentence opens after a terminator, a colon, an opening quote or a dash, or at the
+    // start of the block (emphasis markers are not in the prose text).
+    let head = trimmed.get(..start).unwrap_or("").trim_end();
+    let head_tail = tail(head, 8).to_lowercase();
+    let abbreviation = ["vs.", "e.g.", "i.e.", "cf."]
+        .iter()
+        .any(|a| head_tail.ends_with(a));
+    let initial = !abbreviation
+        && head.chars().next_back().is_none_or(|c| {
+            matches!(
+                c,
+                '.' | '!' | '?' | ':' | ';' | '"' | '“' | '‘' | '—' | '–' | '•' | '\u{fffc}'
+            )
+        });
+    Some((word, initial))
+}
+
+/// Whether a word before a number names a thing that the number is part of ("Windows 10"
+/// is a name, "with 10" is not). See the module documentation.
+fn is_name(word: &str, initial: bool, decimal: bool, quantifier: bool) -> bool {
+    let mut chars = word.chars();
+    let first_upper = chars.next().is_some_and(char::is_uppercase);
+    let inner_upper = chars.clone().any(char::is_uppercase);
+    let digit = word.chars().any(|c| c.is_ascii_digit());
+    if digit || inner_upper {
+        return true;
+    }
+    // "dotnet-sdk 6.0", "cargo-audit 0.9": a hyphenated lowercase name before a decimal.
+    if decimal && word.contains('-') {
+        return true;
+    }
+    if !first_upper {
+        return false;
+    }
+    if !initial {
+        return true;
+    }
+    // At the start of a sentence a capital says nothing: "Group 3" is a name, "Over 100"
+    // is a count. Words that introduce counts are pack data (`quantifiers`).
+    // Participles open sentences that count ("Introducing 10 new", "Acquired 150 gifts").
+    let participle = word.len() > 4 && (word.ends_with("ing") || word.ends_with("ed"));
+    word.chars().count() == 1 && word != "A" && word != "I"
+        || word.chars().count() > 1 && !quantifier && !participle
+}
+
+impl Numerals {
+    fn is_quantifier(&self, word: &str) -> bool {
+        self.quantifiers.contains(&word.to_lowercase())
+    }
+
+    /// Numeral figures in a block's prose, as ranges that include `$`, `%` and a
+    /// following magnitude word.
+    pub(crate) fn figures(&self, text: &str) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut last_skip: Option<(NotFigure, usize)> = None;
+        let templates = template_spans(text);
+        for m in self.numbers.find_iter(text) {
+            if within(&templates, &m.range()) {
+                last_skip = Some((NotFigure::Identifier, m.end()));
+                continue;
+            }
+            let verdict = self.classify(text, m.range(), last_skip);
+            match verdict {
+                Ok(range) => {
+                    out.push(range);
+                    last_skip = None;
+                }
+                Err(kind) => last_skip = Some((kind, m.end())),
+            }
+        }
+        out
+    }
+
+    fn classify(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        last_skip: Option<(NotFigure, usize)>,
+    ) -> Result<Range<usize>, NotFigure> {
+        let token = text.get(range.clone()).unwrap_or("");
+        let before = text.get(..range.start).unwrap_or("");
+        let after = text.get(range.end..).unwrap_or("");
+        let prev = before.chars().next_back();
+        // The character before `prev`.
+        let prev2 = before.chars().rev().nth(1);
+        let next = after.chars().next();
+
+        // Glued to letters: G20, H1N1, COVID-19, mp3.
+        if prev.is_some_and(is_word_char) {
+            return Err(NotFigure::Identifier);
+        }
+        if prev == Some('-') && prev2.is_some_and(char::is_alphabetic) {
+            return Err(NotFigure::Identifier);
+        }
+        if prev == Some('#') || before.trim_end().ends_with('#') {
+            return Err(NotFigure::Identifier);
+        }
+        // C++14, 11.0.19+7.
+        if prev == Some('+') && prev2.is_some_and(|c| c.is_alphanumeric() || c == '+') {
+            return Err(NotFigure::Identifier);
+        }
+        // A time-zone offset: "UTC -3", "GMT+2".
+        if matches!(prev, Some('-' | '+' | '−'))
+            && self.times.contains(&word_before(
+                text,
+                range.start - prev.map_or(0, char::len_utf8),
+            ))
+        {
+            return Err(NotFigure::Other);
+        }
+        // Seven or more digits with no separator: a record number, a phone number, a ZIP+4.
+        if token.len() >= 7
+            && token.chars().all(|c| c.is_ascii_digit())
+            && !matches!(next, Some('%'))
+        {
+            return Err(NotFigure::Identifier);
+        }
+        // A value in an assignment or a legend ("x = 5", "(1 = yes, 0 = no)").
+        if after.trim_start_matches(' ').starts_with('=')
+            || before.trim_end_matches(' ').ends_with('=')
+        {
+            return Err(NotFigure::Identifier);
+        }
+        // The tail of a dotted name ("syntax.patterns.arm.5", "v.2").
+        if prev == Some('.') && prev2.is_some_and(char::is_alphabetic) {
+            return Err(NotFigure::Identifier);
+        }
+        // More than one dot: a version or an address (2.1.3, 10.0.0.1); a version series
+        // (6.0.x, 1.x).
+        if token.matches('.').count() > 1 {
+            return Err(NotFigure::Identifier);
+        }
+        if next == Some('.') {
+            let mut rest = after.chars().skip(1);
+            if rest.next().is_some_and(|c| matches!(c, 'x' | 'X' | '*'))
+                && !rest.next().is_some_and(is_word_char)
+            {
+                return Err(NotFigure::Identifier);
+            }
+        }
+        // A reference mark ("[2]") or a subsection ("14(c)", "501(c)(3)").
+        if (prev == Some('[') && next == Some(']'))
+            || (next == Some('(')
+                && after.chars().nth(1).is_some_and(char::is_alphanumeric)
+                && after.chars().nth(2) == Some(')'))
+        {
+            return Err(NotFigure::Identifier);
+        }
+        // An exponent or another kind of digit glued after (2⁶³): a formula.
+        if next.is_some_and(|c| c.is_numeric() && !c.is_ascii_digit()) {
+            return Err(NotFigure::Other);
+        }
+        // An enumerator inside a sentence: "1) train staff; 2) hire", "(3)".
+        let closes = next == Some(')') || (next == Some('.') && after.chars().nth(1) == Some(')'));
+        if closes
+            && token.len() <= 2
+            && prev.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '‘'))
+            && after
+                .chars()
+                .nth(1)
+                .is_none_or(|c| c.is_whitespace() || matches!(c, ',' | ';' | '.' | ':' | ')'))
+        {
+            return Err(NotFigure::Other);
+        }
+        // List numbering at the start of a block: "2. Interactive documentation", "(3)".
+        if before
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '#'))
+            .is_empty()
+            && matches!(next, Some('.' | ')'))
+            && after.chars().nth(1).is_none_or(char::is_whitespace)
+        {
+            return Err(NotFigure::Other);
+        }
+        // Times and ratios (10:30, 1:1).
+        if next == Some(':') && after.chars().nth(1).is_some_and(|c| c.is_ascii_digit()) {
+            return Err(NotFigure::Other);
+        }
+        if prev == Some(':') && prev2.is_some_and(|c| c.is_ascii_digit()) {
+            return Err(NotFigure::Other);
+        }
+        // URLs, paths, e-mail addresses, code-like words.
+        let chunk = chunk(text, &range);
+        if chunk.contains('/')
+            || chunk.contains('@')
+            || chunk.contains('_')
+            || chunk.contains('=')
+            || chunk.contains("www.")
+        {
+            return Err(NotFigure::Identifier);
+        }
+        // ISO dates and phone numbers: digits joined by several hyphens.
+        if chunk.matches('-').count() >= 2
+            && chunk.chars().filter(char::is_ascii_digit).count() >= 6
+        {
+            return Err(NotFigure::Date);
+        }
+
+        // A list that continues an identifier or a date.
+        if let Some((kind, end)) = last_skip {
+            let between = text.get(end..range.start).unwrap_or("").trim();
+            let joins = match kind {
+                NotFigure::Identifier => matches!(
+                    between,
+                    "," | "and"
+                        | "or"
+                        | "&"
+                        | "-"
+                        | "–"
+                        | "—"
+                        | ", and"
+                        | ", or"
+                        | "to"
+                        | "through"
+                        | "thru"
+                        | "vs"
+                        | "vs."
+                        | ""
+                ),
+                NotFigure::Date => {
+                    matches!(between, "-" | "–" | "—" | "and" | "to" | "through" | "/")
+                }
+                NotFigure::Other => false,
+            };
+            if joins {
+                return Err(kind);
+            }
+        }
+
+        let mut span = range.clone();
+        // Money: a currency sign before, or a currency word or code around.
+        let sign = before.trim_end_matches(' ').chars().next_back();
+        let money = matches!(sign, Some('$' | '€' | '£' | '¥' | '₹' | '₽' | '₺' | '₦'))
+            || matches!(
+                word_before(text, range.start).as_str(),
+                "us$" | "usd" | "eur" | "gbp" | "rs" | "chf" | "azn" | "amd"
+            );
+        if money && let Some(sign) = sign {
+            let trimmed = before.trim_end_matches(' ');
+            span.start = trimmed.len() - sign.len_utf8();
+        }
+
+        // Letters glued after: ordinals, decades, units, model names.
+        if let Some(c) = next
+            && c.is_alphabetic()
+        {
+            let suffix: String = after
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect::<String>()
+                .to_lowercase();
+            if money && matches!(suffix.as_str(), "k" | "m" | "mn" | "bn" | "b" | "tn" | "t") {
+                span.end = range.end + suffix.len();
+                return Ok(span);
+            }
+            return Err(NotFigure::Other);
+        }
+
+        let percent = next == Some('%');
+        if percent {
+            span.end = range.end + 1;
+            return Ok(span);
+        }
+        let (next_word, next_word_end) = word_after(text, range.end);
+        if matches!(next_word.as_str(), "percent" | "per" | "percentage") {
+            span.end = next_word_end;
+            return Ok(span);
+        }
+
+        let plain = token.chars().all(|c| c.is_ascii_digit());
+        let value: u64 = if plain { token.parse().unwrap_or(0) } else { 0 };
+        if !money
+            && plain
+            && token.len() == 4
+            && self.years.contains(&u32::try_from(value).unwrap_or(0))
+        {
+            return Err(NotFigure::Date);
+        }
+        let prev_word = word_before(text, range.start);
+        if self.months.contains(&prev_word) || self.months.contains(&next_word) {
+            return Err(NotFigure::Date);
+        }
+        if !money && self.identifiers.contains(&prev_word) {
+            return Err(NotFigure::Identifier);
+        }
+        // "Version: 2.15", "Step: 3".
+        if !money && prev_word.is_empty() && before.trim_end().ends_with(':') {
+            let colon = before.trim_end().len() - 1;
+            if self.identifiers.contains(&word_before(text, colon)) {
+                return Err(NotFigure::Identifier);
+            }
+        }
+        if self.times.contains(&next_word) {
+            return Err(NotFigure::Other);
+        }
+        if !money && (self.durations.contains(&next_word) || self.measures.contains(&next_word)) {
+            return Err(NotFigure::Other);
+        }
+        if !money && self.labels.contains(&next_word) {
+            return Err(NotFigure::Identifier);
+        }
+        // A range ("12-13 September", "10-11 AM", "2-3 hours", "5 to 10 minutes") is what
+        // its last number is.
+        if let Some(kind) = self.range_kind(after) {
+            return Err(kind);
+        }
+        // A number that is part of a name ("Debian 6", "FIPS 140", "Ubuntu 18.04").
+        let decimal = token.contains('.');
+        if !money
+            && !token.contains(',')
+            && !self.magnitudes.contains(&next_word)
+            && let Some((word, initial)) = name_before(before)
+        {
+            let ends = after.trim_start().is_empty() || after.trim_start().starts_with(':');
+            let name = is_name(word, initial, decimal, self.is_quantifier(word))
+                || (initial && ends && word.starts_with(char::is_uppercase))
+                // "* pip 24.0", "* libgdiplus 6.1": a list of software and versions.
+                || (decimal && before.trim() == word && word.chars().all(|c| c.is_lowercase() || c.is_ascii_digit()));
+            if name {
+                return Err(NotFigure::Identifier);
+            }
+        }
+        // "since 1.0", "prior to 8.2", "before 9.6": a release, not a quantity; so is a
+        // decimal with a zero fraction ("WASI 1.0", "compute capability 7.0"), and one that a
+        // name or an identifier moves to or from ("bumped go to 1.17", "Node from 16.2").
+        if decimal && !money && !self.magnitudes.contains(&next_word) {
+            if token.ends_with(".0") {
+                return Err(NotFigure::Identifier);
+            }
+            // Dotted times in a schedule: "11.00 to 12.30".
+            if let Some((h, m)) = token.split_once('.')
+                && m.len() == 2
+                && h.parse::<u8>().is_ok_and(|h| h < 24)
+                && m.parse::<u8>().is_ok_and(|m| m < 60)
+                && (matches!(prev_word.as_str(), "to" | "from" | "at" | "until")
+                    || after.trim_start().starts_with(['-', '–'])
+                    || after.trim_start().starts_with("to "))
+            {
+                return Err(NotFigure::Other);
+            }
+        }
+        if !money
+            && !self.magnitudes.contains(&next_word)
+            && matches!(prev_word.as_str(), "to" | "from")
+        {
+            let at = before.trim_end().len() - prev_word.len();
+            let owner = word_before(text, at);
+            let named = name_before(text.get(..at).unwrap_or(""))
+                .is_some_and(|(w, initial)| is_name(w, initial, decimal, self.is_quantifier(w)));
+            if named || (decimal && self.identifiers.contains(&owner)) {
+                return Err(NotFigure::Identifier);
+            }
+        }
+        if decimal && !money && !self.magnitudes.contains(&next_word) {
+            let lower = tail(before.trim_end(), 16).to_lowercase();
+            let ends_with_word = |w: &str| {
+                lower
+                    .strip_suffix(w)
+                    .is_some_and(|r| !r.ends_with(char::is_alphanumeric))
+            };
+            if ["since", "before", "until", "prior to"]
+                .into_iter()
+                .any(ends_with_word)
+            {
+                return Err(NotFigure::Identifier);
+            }
+        }
+        if self.magnitudes.contains(&next_word) {
+            span.end = next_word_end;
+        }
+        Ok(span)
+    }
+
+    /// For the first number of a range ("12-13", "5 to 10"), what the range's last number
+    /// makes of it: a date, a time, a duration or a measure.
+    fn range_kind(&self, after: &str) -> Option<NotFigure> {
+        let rest = after.trim_start_matches(' ');
+        let rest = ["-", "–", "—", "to ", "and ", "or "]
+            .iter()
+            .find_map(|sep| rest.strip_prefix(sep))?
+            .trim_start_matches(' ');
+        // A suspended hyphen: "2- to 4-year terms".
+        let rest = ["to ", "or ", "and "]
+            .iter()
+            .find_map(|sep| rest.strip_prefix(sep))
+            .unwrap_or(rest)
+            .trim_start_matches(' ');
+        let digits = rest
+            .char_indices()
+            .take_while(|(_, c)| c.is_ascii_digit() || matches!(c, '.' | ','))
+            .last()
+            .map(|(i, c)| i + c.len_utf8())?;
+        if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let tail = rest.get(digits..).unwrap_or("");
+        let glued: String = tail
+            .chars()
+            .take_while(|c| c.is_alphabetic() || *c == '.')
+            .collect::<String>()
+            .to_lowercase();
+        let word = if glued.is_empty() {
+            word_after(tail, 0).0
+        } else {
+            glued.trim_end_matches('.').to_string()
+        };
+        if self.months.contains(&word) {
+            Some(NotFigure::Date)
+        } else if self.labels.contains(&word) {
+            Some(NotFigure::Identifier)
+        } else if self.times.contains(&word)
+            || self.durations.contains(&word)
+            || self.measures.contains(&word)
+        {
+            Some(NotFigure::Other)
+        } else {
+            None
+        }
+    }
+}
