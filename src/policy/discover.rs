@@ -10,11 +10,10 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use serde::Deserialize;
-
+use super::schema::RawFile;
+use super::{DEFAULT_PACK, Policy, Variant, override_globs};
 use crate::document::front_matter::{self, Value};
 use crate::error::Error;
-use crate::policy::{DEFAULT_PACK, Policy, Variant, override_globs};
 
 pub const CONFIG_FILE: &str = "copydesk.toml";
 
@@ -40,8 +39,8 @@ pub struct Policies {
     layers: HashMap<PathBuf, Option<Layers>>,
 }
 
-/// What of a configuration file depends on the article: read leniently, since the full
-/// load validates everything.
+/// What of a configuration file depends on the article: its profiles and override globs.
+/// A file that does not parse has none; loading it in full reports why.
 #[derive(Debug)]
 struct Layers {
     dir: PathBuf,
@@ -51,30 +50,10 @@ struct Layers {
     overrides: Vec<globset::GlobSet>,
 }
 
-#[derive(Deserialize)]
-struct LenientFile {
-    profiles: Option<LenientProfiles>,
-    #[serde(default)]
-    overrides: Vec<LenientOverride>,
-}
-
-#[derive(Deserialize)]
-struct LenientProfiles {
-    field: String,
-    #[serde(default)]
-    packs: HashMap<String, toml::Value>,
-}
-
-#[derive(Deserialize)]
-struct LenientOverride {
-    #[serde(default)]
-    paths: Vec<String>,
-}
-
 impl Layers {
     fn read(config: &Path) -> Option<Self> {
         let text = std::fs::read_to_string(config).ok()?;
-        let raw: LenientFile = toml::from_str(&text).ok()?;
+        let raw: RawFile = toml::from_str(&text).ok()?;
         let dir = match config.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),

@@ -1,0 +1,141 @@
+//! The one schema of policy packs and `copydesk.toml`: what serde reads before files are
+//! merged. Rule tables stay TOML tables until they are compiled, so that an error can
+//! name the file and key each setting came from.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+/// Keys every rule table may have; all other keys are the kind's parameters.
+pub(super) const COMMON_KEYS: &[&str] = &[
+    "kind", "severity", "summary", "message", "messages", "help", "examples",
+];
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(super) struct RawFile {
+    /// `None` in a configuration file means the default pack; `[]` means none.
+    #[serde(default)]
+    pub(super) extends: Option<Vec<String>>,
+    #[serde(default)]
+    pub(super) pack: Option<PackMeta>,
+    #[serde(default)]
+    pub(super) publication: Option<Publication>,
+    #[serde(default)]
+    pub(super) end_matter: Option<EndMatterSpec>,
+    #[serde(default)]
+    pub(super) rules: BTreeMap<String, toml::Table>,
+    /// Packs chosen by a front matter field (honoured in the configuration file).
+    #[serde(default)]
+    pub(super) profiles: Option<ProfilesSpec>,
+    /// Settings for the files matching globs (honoured in the configuration file).
+    #[serde(default)]
+    pub(super) overrides: Vec<OverrideSpec>,
+}
+
+/// `[profiles]`: one repository, several kinds of content. The front matter `field` of an
+/// article (e.g. `section`) picks a pack from `packs`, which then stands in for this
+/// file's `extends`; the rest of the file still applies on top.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ProfilesSpec {
+    pub field: String,
+    /// Field value (compared without case) -> a built-in pack name or a path.
+    pub packs: BTreeMap<String, String>,
+}
+
+/// `[[overrides]]`: rule settings for the files matching `paths` (globs relative to the
+/// configuration file's folder; `*` stays within a folder, `**` crosses folders, and a
+/// pattern without `/` matches the file name at any depth).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct OverrideSpec {
+    pub paths: Vec<String>,
+    #[serde(default)]
+    pub(super) rules: BTreeMap<String, toml::Table>,
+    #[serde(default)]
+    pub(super) publication: Option<Publication>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PackMeta {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(super) struct Publication {
+    pub(super) name: Option<String>,
+}
+
+/// Where the article ends and page residue begins; shared by the rules that care about
+/// the position of end matter (disclaimer, editor credit).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(super) struct EndMatterSpec {
+    pub(super) blocks: Option<Vec<String>>,
+    pub(super) trailer: Option<Vec<String>>,
+}
+
+/// Compiles override globs; an error names the bad pattern's index.
+pub fn override_globs(patterns: &[String]) -> Result<globset::GlobSet, (usize, String)> {
+    let mut set = globset::GlobSetBuilder::new();
+    for (i, p) in patterns.iter().enumerate() {
+        let glob = globset::GlobBuilder::new(p)
+            .literal_separator(true)
+            .build()
+            .map_err(|e| (i, e.kind().to_string()))?;
+        set.add(glob);
+        if !p.contains('/') {
+            // A bare pattern matches the file name in any folder.
+            let anywhere = globset::GlobBuilder::new(&format!("**/{p}"))
+                .literal_separator(true)
+                .build()
+                .map_err(|e| (i, e.kind().to_string()))?;
+            set.add(anywhere);
+        }
+    }
+    set.build().map_err(|e| (0, e.to_string()))
+}
+
+/// Examples that prove a rule: each `fail` text must trigger it, each `pass` text must not.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    #[serde(default)]
+    pub fail: Vec<Example>,
+    #[serde(default)]
+    pub pass: Vec<Example>,
+}
+
+/// An example article: a string, or `{ text = "…", message = "…" }` when a `fail` example
+/// must also produce that exact message.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Example {
+    Text(String),
+    #[serde(rename_all = "kebab-case")]
+    Expecting {
+        text: String,
+        message: String,
+    },
+}
+
+impl Example {
+    pub fn text(&self) -> &str {
+        match self {
+            Example::Text(t) | Example::Expecting { text: t, .. } => t,
+        }
+    }
+
+    pub fn message(&self) -> Option<&str> {
+        match self {
+            Example::Text(_) => None,
+            Example::Expecting { message, .. } => Some(message),
+        }
+    }
+}
