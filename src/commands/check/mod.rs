@@ -9,13 +9,13 @@
 mod file;
 pub(crate) mod inputs;
 mod output;
+mod sink;
 mod write;
 
 pub use write::write_atomically;
 
 use std::collections::BTreeMap;
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use crate::cli::{CheckArgs, ColorChoice, FailOn};
@@ -25,10 +25,9 @@ use crate::error::Error;
 use crate::lint::fix;
 use crate::policy::Policy;
 use crate::policy::discover::Policies;
-use crate::render::{
-    self, FileReport, HumanOptions, Locator, OutputFormat, RenderContext, Summary, statistics,
-};
+use crate::render::{FileReport, HumanOptions, Summary};
 use file::{Outcome, Shared};
+use sink::Sink;
 
 pub fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
     let fixing = fix_mode(args)?;
@@ -50,7 +49,7 @@ pub fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
         Some(path) => Some(output::open_output_file(path, &inputs)?),
         None => None,
     };
-    let human = human_options(args, output_file.is_none());
+    let mut sink = Sink::new(args, human_options(args, output_file.is_none()));
     let (shown, mut out): (String, Box<dyn Write>) = match output_file {
         Some((shown, file)) => (shown, Box::new(BufWriter::new(file))),
         None => (
@@ -58,18 +57,12 @@ pub fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
             Box::new(BufWriter::new(io::stdout().lock())),
         ),
     };
-    let streaming = args.format.streams() && !args.statistics && !args.diff;
-
     let shared = Shared {
         policies: Mutex::new(Policies::new(choice(&args.policy))),
         fixing,
         diff_only: args.diff,
         fix_roots: file::checked_roots(&args.paths),
         max_file_size: Some(args.max_file_size).filter(|&n| n > 0),
-    };
-    let stream_cx = RenderContext {
-        human,
-        ..RenderContext::new(&[], Summary::default())
     };
     let mut run = RunState {
         summary: Summary {
@@ -80,28 +73,19 @@ pub fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
         threshold: threshold(args.fail_on),
         ..RunState::default()
     };
-    let mut stream = render::Stream::new(args.format);
-    let mut write_error = None;
-    let threads = crate::parallel::default_threads();
+    // The first write error stops the output; the run goes on and reports it.
+    let mut written = Ok(());
     crate::parallel::for_each_ordered(
         &inputs,
-        threads,
+        crate::parallel::default_threads(),
         |input| file::check_input(input, &shared),
         |outcome| {
             let Some(report) = run.take(outcome, &mut errors) else {
                 return;
             };
-            if let Some(diff) = run.diffs.pop() {
-                write_error = write_error
-                    .take()
-                    .or_else(|| out.write_all(diff.as_bytes()).err());
-            }
-            if streaming {
-                write_error = write_error
-                    .take()
-                    .or_else(|| stream.file(&stream_cx, &report, &mut out).err());
-            } else if !args.diff {
-                run.reports.push(report);
+            let diff = run.diffs.pop();
+            if written.is_ok() {
+                written = sink.file(report, diff, &mut out);
             }
         },
     );
@@ -109,19 +93,8 @@ pub fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
     if fixing.is_some() && !args.diff {
         run.fixes.report();
     }
-    let result = if args.diff {
-        Ok(())
-    } else if streaming {
-        stream.end(&run.summary, &mut out)
-    } else if args.statistics {
-        statistics::render(args.format, &run.reports, &run.suppressed, &mut out)
-    } else {
-        render_whole(args, &run, human, &mut out, &mut errors)
-    };
-    if let Some(e) = write_error
-        .map_or(result, Err)
-        .and_then(|()| out.flush())
-        .err()
+    let result = written.and_then(|()| sink.finish(&run, &mut out, &mut errors));
+    if let Some(e) = result.and_then(|()| out.flush()).err()
         && !(shown == "<stdout>" && e.kind() == io::ErrorKind::BrokenPipe)
     {
         errors.push(Error::write(&shown, &e));
@@ -129,7 +102,13 @@ pub fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
     drop(out);
 
     report_errors(&errors);
-    Ok(if !errors.is_empty() || run.bad_config {
+    Ok(exit_status(args, &run, &errors))
+}
+
+/// 2 when something could not be done, else 1 for findings at `--fail-on` (with
+/// `--diff`: for fixes to make), else 0.
+fn exit_status(args: &CheckArgs, run: &RunState, errors: &[Error]) -> ExitStatus {
+    if !errors.is_empty() || run.bad_config {
         ExitStatus::Error
     } else if args.diff {
         if run.fixes.files > 0 {
@@ -141,18 +120,16 @@ pub fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
         ExitStatus::Findings
     } else {
         ExitStatus::Success
-    })
+    }
 }
 
 /// What the run has gathered so far, on the thread that reports.
 #[derive(Default)]
-struct RunState {
+pub(super) struct RunState {
     summary: Summary,
     threshold: Option<Severity>,
     /// A finding at or above `--fail-on`.
     failing: bool,
-    /// Reports kept for the formats written at the end.
-    reports: Vec<FileReport>,
     suppressed: BTreeMap<String, (usize, Severity)>,
     used_policies: Vec<Arc<Policy>>,
     fixes: FixTally,
@@ -208,44 +185,6 @@ impl RunState {
             }
         }
     }
-}
-
-/// The formats that need the whole run: written once every file is checked.
-fn render_whole(
-    args: &CheckArgs,
-    run: &RunState,
-    human: HumanOptions,
-    out: &mut dyn Write,
-    errors: &mut Vec<Error>,
-) -> io::Result<()> {
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let root = output::repository_root(&cwd).unwrap_or_else(|| cwd.clone());
-    let step_summary = if args.format == OutputFormat::Github {
-        std::env::var_os("GITHUB_STEP_SUMMARY")
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    } else {
-        None
-    };
-    let cx = RenderContext {
-        reports: &run.reports,
-        summary: run.summary,
-        rules: output::rules_in_force(&run.used_policies),
-        locator: Locator::new(root, cwd),
-        human,
-        step_summary,
-    };
-    let result = render::render(args.format, &cx, out);
-    if let Some(path) = &cx.step_summary
-        && let Err(e) = render::append_step_summary(&cx)
-    {
-        let mut error = Error::write(&path.display().to_string(), &e);
-        if let Error::Write { help, .. } = &mut error {
-            *help = Some("GITHUB_STEP_SUMMARY names the file that receives the job summary".into());
-        }
-        errors.push(error);
-    }
-    result
 }
 
 fn human_options(args: &CheckArgs, to_stdout: bool) -> HumanOptions {
