@@ -382,180 +382,229 @@ impl NumberStyle {
         out: &mut Vec<Diagnostic>,
     ) {
         let text = &block.prose.text;
-        // Exceptions and protected spans are looked for once a number needs them.
-        let excepted = OnceCell::new();
-        let is_excepted = |r: &Range<usize>| {
-            excepted
-                .get_or_init(|| {
-                    Covering::new(
-                        self.exceptions
-                            .iter()
-                            .flat_map(|re| re.find_iter(text).map(|m| m.range()))
-                            .collect(),
-                    )
-                })
-                .covers_end(r.start + 1, r.end)
-        };
         let templates = template_spans(text);
-        let links = link_texts(cx, index);
-        // A number that is a whole link text is a reference or a label ("[3](#note)").
-        let is_link = |r: &Range<usize>| {
-            links
-                .iter()
-                .any(|l| text.get(l.clone()).map(str::trim) == text.get(r.clone()))
+        let scan = BlockScan {
+            rule: self,
+            cx,
+            block,
+            text,
+            excepted: OnceCell::new(),
+            links: link_texts(cx, index),
+            spelled: self
+                .spelled(block)
+                .into_iter()
+                .filter(|s| !within(&templates, &s.range))
+                .collect(),
+            in_paragraph: block.kind == BlockKind::Paragraph && !block.in_list,
+            protected: OnceCell::new(),
+            threshold: self.threshold.to_string(),
         };
-        let spelled: Vec<Spelled> = self
-            .spelled(block)
-            .into_iter()
-            .filter(|s| !within(&templates, &s.range))
-            .collect();
-        let in_paragraph = block.kind == BlockKind::Paragraph && !block.in_list;
-        let protected = OnceCell::new();
-        let is_protected = |r: &Range<usize>| {
-            protected
-                .get_or_init(|| {
-                    let mut spans = block.quoted().to_vec();
-                    spans.extend(links.iter().cloned());
-                    Covering::new(spans)
-                })
-                .covers_end(r.start + 1, r.end)
-        };
-
-        let threshold = self.threshold.to_string();
-
         if text.bytes().any(|b| b.is_ascii_digit()) {
             for figure in self.numerals.figures(text) {
-                if is_excepted(&figure) || is_link(&figure) || !self.counts_something(text, &figure)
-                {
-                    continue;
-                }
-                let token = text.get(figure.clone()).unwrap_or("");
-                // A leading zero or a bracket right before makes a label or a code ("01
-                // Build", "501(c)3"), not a count.
-                let glued = text.get(..figure.start).is_some_and(|t| t.ends_with(')'));
-                if glued || token.len() > 1 && token.starts_with('0') {
-                    continue;
-                }
-                let plain = !token.is_empty() && token.chars().all(|c| c.is_ascii_digit());
-                let value = if plain {
-                    token.parse::<u64>().ok()
-                } else {
-                    None
-                };
-                // List items and table cells hold fragments, not sentences; a bare
-                // decimal is a version or a section number ("1.81 stabilizes",
-                // "2.2 Recruitment"); a link text that opens with a figure is the title
-                // of another piece.
-                let decimal =
-                    token.contains('.') && token.chars().all(|c| c.is_ascii_digit() || c == '.');
-                let title = links.iter().any(|l| l.start == figure.start);
-                if starts_sentence(block, figure.start) && in_paragraph && !decimal && !title {
-                    let words = value
-                        .filter(|v| *v < 100)
-                        .and_then(|v| self.spell(v))
-                        .map(|w| match_case("X", &w));
-                    let message = fill(
-                        self.texts.get("sentence-start"),
-                        &[("text", token), ("words", words.as_deref().unwrap_or(""))],
-                    );
-                    let mut d = Diagnostic::new(message, block.prose.to_source(figure.clone()))
-                        .with_label("a sentence opens with this figure")
-                        .with_help(self.texts.help.clone());
-                    if let (Some(w), Some(span)) = (words, exact_source(cx, block, figure.clone()))
-                    {
-                        d.fix = Some(fix(
-                            format!("Spell out `{token}` as `{w}`"),
-                            safety(is_protected(&figure)),
-                            vec![(span, w)],
-                        ));
-                    }
-                    out.push(d);
-                    continue;
-                }
-                let Some(v) = value.filter(|v| *v < self.threshold) else {
-                    continue;
-                };
-                if self.paired_with_large(text, &figure) {
-                    continue;
-                }
-                let Some(words) = self.spell(v) else { continue };
-                let sentence = block
-                    .sentence_at(figure.start)
-                    .and_then(|i| block.sentences.get(i));
-                let other = spelled.iter().find(|s| {
-                    s.value >= 2
-                        && s.value < self.threshold
-                        && sentence
-                            .is_some_and(|x| x.start <= s.range.start && s.range.end <= x.end)
-                        && !text.get(s.range.end..).is_some_and(|t| t.starts_with('-'))
-                        && !is_excepted(&s.range)
-                });
-                let other_text = other.and_then(|o| text.get(o.range.clone())).unwrap_or("");
-                let template = if other.is_some() {
-                    self.texts.get("mixed")
-                } else {
-                    self.texts.message.as_str()
-                };
-                let message = fill(
-                    template,
-                    &[
-                        ("text", token),
-                        ("words", &words),
-                        ("other", other_text),
-                        ("threshold", &threshold),
-                    ],
-                );
-                let mut d = Diagnostic::new(message, block.prose.to_source(figure.clone()))
-                    .with_label(format!("write `{words}`"))
-                    .with_help(self.texts.help.clone());
-                if let Some(o) = other {
-                    d = d
-                        .with_secondary(block.prose.to_source(o.range.clone()), "spelled out here");
-                }
-                if let Some(span) = exact_source(cx, block, figure.clone()) {
-                    d.fix = Some(fix(
-                        format!("Spell out `{token}` as `{words}`"),
-                        safety(is_protected(&figure)),
-                        vec![(span, words.clone())],
-                    ));
-                }
-                out.push(d);
+                scan.figure(figure, out);
             }
         }
+        for s in &scan.spelled {
+            scan.large_word(s, out);
+        }
+    }
+}
 
-        for s in &spelled {
-            if s.value < self.threshold || s.value >= 100 {
-                continue;
-            }
-            let written = text.get(s.range.clone()).unwrap_or("");
-            // A capital inside a sentence is a name; at the start, words are the style.
-            if written.starts_with(char::is_uppercase) || starts_sentence(block, s.range.start) {
-                continue;
-            }
-            if is_excepted(&s.range) {
-                continue;
-            }
-            let figure = s.value.to_string();
-            let message = fill(
-                self.texts.get("large-word"),
-                &[
-                    ("text", written),
-                    ("figure", &figure),
-                    ("threshold", &threshold),
-                ],
-            );
-            let mut d = Diagnostic::new(message, block.prose.to_source(s.range.clone()))
-                .with_label(format!("write `{figure}`"))
-                .with_help(self.texts.help.clone());
-            if let Some(span) = exact_source(cx, block, s.range.clone()) {
-                d.fix = Some(fix(
-                    format!("Write `{written}` as `{figure}`"),
-                    safety(is_protected(&s.range)),
-                    vec![(span, figure.clone())],
-                ));
-            }
-            out.push(d);
+/// One block as `number-style` reads it: exceptions and protected spans are looked for
+/// once a number needs them.
+struct BlockScan<'a> {
+    rule: &'a NumberStyle,
+    cx: &'a Context<'a>,
+    block: &'a Block,
+    text: &'a str,
+    excepted: OnceCell<Covering>,
+    links: Vec<Range<usize>>,
+    /// Numbers spelled out in words, outside templates.
+    spelled: Vec<Spelled>,
+    in_paragraph: bool,
+    protected: OnceCell<Covering>,
+    threshold: String,
+}
+
+impl BlockScan<'_> {
+    fn is_excepted(&self, r: &Range<usize>) -> bool {
+        self.excepted
+            .get_or_init(|| {
+                Covering::new(
+                    self.rule
+                        .exceptions
+                        .iter()
+                        .flat_map(|re| re.find_iter(self.text).map(|m| m.range()))
+                        .collect(),
+                )
+            })
+            .covers_end(r.start + 1, r.end)
+    }
+
+    /// A number that is a whole link text is a reference or a label ("[3](#note)").
+    fn is_link(&self, r: &Range<usize>) -> bool {
+        self.links
+            .iter()
+            .any(|l| self.text.get(l.clone()).map(str::trim) == self.text.get(r.clone()))
+    }
+
+    /// Inside a quotation or a link text: a fix there is unsafe.
+    fn is_protected(&self, r: &Range<usize>) -> bool {
+        self.protected
+            .get_or_init(|| {
+                let mut spans = self.block.quoted().to_vec();
+                spans.extend(self.links.iter().cloned());
+                Covering::new(spans)
+            })
+            .covers_end(r.start + 1, r.end)
+    }
+
+    /// One figure: a sentence that opens with it, or a small number to spell out.
+    fn figure(&self, figure: Range<usize>, out: &mut Vec<Diagnostic>) {
+        let (rule, text) = (self.rule, self.text);
+        if self.is_excepted(&figure)
+            || self.is_link(&figure)
+            || !rule.counts_something(text, &figure)
+        {
+            return;
         }
+        let token = text.get(figure.clone()).unwrap_or("");
+        // A leading zero or a bracket right before makes a label or a code ("01
+        // Build", "501(c)3"), not a count.
+        let glued = text.get(..figure.start).is_some_and(|t| t.ends_with(')'));
+        if glued || token.len() > 1 && token.starts_with('0') {
+            return;
+        }
+        let plain = !token.is_empty() && token.chars().all(|c| c.is_ascii_digit());
+        let value = if plain {
+            token.parse::<u64>().ok()
+        } else {
+            None
+        };
+        // List items and table cells hold fragments, not sentences; a bare
+        // decimal is a version or a section number ("1.81 stabilizes",
+        // "2.2 Recruitment"); a link text that opens with a figure is the title
+        // of another piece.
+        let decimal = token.contains('.') && token.chars().all(|c| c.is_ascii_digit() || c == '.');
+        let title = self.links.iter().any(|l| l.start == figure.start);
+        if starts_sentence(self.block, figure.start) && self.in_paragraph && !decimal && !title {
+            out.push(self.sentence_start(figure, token, value));
+            return;
+        }
+        let Some(v) = value.filter(|v| *v < rule.threshold) else {
+            return;
+        };
+        if rule.paired_with_large(text, &figure) {
+            return;
+        }
+        if let Some(words) = rule.spell(v) {
+            out.push(self.small_figure(figure, token, words));
+        }
+    }
+
+    /// A sentence that opens with a figure: spell it out (under 100) or recast.
+    fn sentence_start(&self, figure: Range<usize>, token: &str, value: Option<u64>) -> Diagnostic {
+        let rule = self.rule;
+        let words = value
+            .filter(|v| *v < 100)
+            .and_then(|v| rule.spell(v))
+            .map(|w| match_case("X", &w));
+        let message = fill(
+            rule.texts.get("sentence-start"),
+            &[("text", token), ("words", words.as_deref().unwrap_or(""))],
+        );
+        let mut d = Diagnostic::new(message, self.block.prose.to_source(figure.clone()))
+            .with_label("a sentence opens with this figure")
+            .with_help(rule.texts.help.clone());
+        if let (Some(w), Some(span)) = (words, exact_source(self.cx, self.block, figure.clone())) {
+            d.fix = Some(fix(
+                format!("Spell out `{token}` as `{w}`"),
+                safety(self.is_protected(&figure)),
+                vec![(span, w)],
+            ));
+        }
+        d
+    }
+
+    /// A figure under the threshold, to be spelled out; `mixed` when the sentence spells
+    /// out another small number.
+    fn small_figure(&self, figure: Range<usize>, token: &str, words: String) -> Diagnostic {
+        let (rule, text, block) = (self.rule, self.text, self.block);
+        let sentence = block
+            .sentence_at(figure.start)
+            .and_then(|i| block.sentences.get(i));
+        let other = self.spelled.iter().find(|s| {
+            s.value >= 2
+                && s.value < rule.threshold
+                && sentence.is_some_and(|x| x.start <= s.range.start && s.range.end <= x.end)
+                && !text.get(s.range.end..).is_some_and(|t| t.starts_with('-'))
+                && !self.is_excepted(&s.range)
+        });
+        let other_text = other.and_then(|o| text.get(o.range.clone())).unwrap_or("");
+        let template = if other.is_some() {
+            rule.texts.get("mixed")
+        } else {
+            rule.texts.message.as_str()
+        };
+        let message = fill(
+            template,
+            &[
+                ("text", token),
+                ("words", &words),
+                ("other", other_text),
+                ("threshold", &self.threshold),
+            ],
+        );
+        let mut d = Diagnostic::new(message, block.prose.to_source(figure.clone()))
+            .with_label(format!("write `{words}`"))
+            .with_help(rule.texts.help.clone());
+        if let Some(o) = other {
+            d = d.with_secondary(block.prose.to_source(o.range.clone()), "spelled out here");
+        }
+        if let Some(span) = exact_source(self.cx, block, figure.clone()) {
+            d.fix = Some(fix(
+                format!("Spell out `{token}` as `{words}`"),
+                safety(self.is_protected(&figure)),
+                vec![(span, words.clone())],
+            ));
+        }
+        d
+    }
+
+    /// A number from the threshold to 99 spelled out in words, to be written in figures.
+    fn large_word(&self, s: &Spelled, out: &mut Vec<Diagnostic>) {
+        let (rule, text, block) = (self.rule, self.text, self.block);
+        if s.value < rule.threshold || s.value >= 100 {
+            return;
+        }
+        let written = text.get(s.range.clone()).unwrap_or("");
+        // A capital inside a sentence is a name; at the start, words are the style.
+        if written.starts_with(char::is_uppercase) || starts_sentence(block, s.range.start) {
+            return;
+        }
+        if self.is_excepted(&s.range) {
+            return;
+        }
+        let figure = s.value.to_string();
+        let message = fill(
+            rule.texts.get("large-word"),
+            &[
+                ("text", written),
+                ("figure", &figure),
+                ("threshold", &self.threshold),
+            ],
+        );
+        let mut d = Diagnostic::new(message, block.prose.to_source(s.range.clone()))
+            .with_label(format!("write `{figure}`"))
+            .with_help(rule.texts.help.clone());
+        if let Some(span) = exact_source(self.cx, block, s.range.clone()) {
+            d.fix = Some(fix(
+                format!("Write `{written}` as `{figure}`"),
+                safety(self.is_protected(&s.range)),
+                vec![(span, figure.clone())],
+            ));
+        }
+        out.push(d);
     }
 }
 

@@ -182,6 +182,204 @@ fn is_name(word: &str, initial: bool, decimal: bool, quantifier: bool) -> bool {
         || word.chars().count() > 1 && !quantifier && !participle
 }
 
+/// A number in its text: the token and what stands around it.
+struct At<'t> {
+    text: &'t str,
+    range: Range<usize>,
+    token: &'t str,
+    before: &'t str,
+    after: &'t str,
+    prev: Option<char>,
+    /// The character before `prev`.
+    prev2: Option<char>,
+    next: Option<char>,
+}
+
+impl<'t> At<'t> {
+    fn new(text: &'t str, range: Range<usize>) -> Self {
+        let before = text.get(..range.start).unwrap_or("");
+        let after = text.get(range.end..).unwrap_or("");
+        Self {
+            text,
+            token: text.get(range.clone()).unwrap_or(""),
+            range,
+            before,
+            after,
+            prev: before.chars().next_back(),
+            prev2: before.chars().rev().nth(1),
+            next: after.chars().next(),
+        }
+    }
+}
+
+/// The words on either side of a number, and whether it is money.
+struct Words {
+    prev: String,
+    next: String,
+    money: bool,
+}
+
+/// What the characters right around a number make of it.
+enum Unit {
+    /// A figure whatever the words around: a percentage, an amount with a magnitude.
+    Figure(Range<usize>),
+    NotFigure(NotFigure),
+    /// Up to the words around; `span` includes a currency sign.
+    Plain {
+        span: Range<usize>,
+        money: bool,
+        /// The word after the number, and where it ends.
+        next_word: (String, usize),
+    },
+}
+
+/// Enumerators, list numbering, times and ratios, and numbers inside URLs, paths and
+/// dates written with hyphens.
+fn not_prose_number(at: &At<'_>) -> Result<(), NotFigure> {
+    let text = at.text;
+    let range = at.range.clone();
+    let token = at.token;
+    let before = at.before;
+    let after = at.after;
+    let prev = at.prev;
+    let prev2 = at.prev2;
+    let next = at.next;
+    // An enumerator inside a sentence: "1) train staff; 2) hire", "(3)".
+    let closes = next == Some(')') || (next == Some('.') && after.chars().nth(1) == Some(')'));
+    if closes
+        && token.len() <= 2
+        && prev.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '‘'))
+        && after
+            .chars()
+            .nth(1)
+            .is_none_or(|c| c.is_whitespace() || matches!(c, ',' | ';' | '.' | ':' | ')'))
+    {
+        return Err(NotFigure::Other);
+    }
+    // List numbering at the start of a block: "2. Interactive documentation", "(3)".
+    if before
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '#'))
+        .is_empty()
+        && matches!(next, Some('.' | ')'))
+        && after.chars().nth(1).is_none_or(char::is_whitespace)
+    {
+        return Err(NotFigure::Other);
+    }
+    // Times and ratios (10:30, 1:1).
+    if next == Some(':') && after.chars().nth(1).is_some_and(|c| c.is_ascii_digit()) {
+        return Err(NotFigure::Other);
+    }
+    if prev == Some(':') && prev2.is_some_and(|c| c.is_ascii_digit()) {
+        return Err(NotFigure::Other);
+    }
+    // URLs, paths, e-mail addresses, code-like words.
+    let chunk = chunk(text, &range);
+    if chunk.contains('/')
+        || chunk.contains('@')
+        || chunk.contains('_')
+        || chunk.contains('=')
+        || chunk.contains("www.")
+    {
+        return Err(NotFigure::Identifier);
+    }
+    // ISO dates and phone numbers: digits joined by several hyphens.
+    if chunk.matches('-').count() >= 2 && chunk.chars().filter(char::is_ascii_digit).count() >= 6 {
+        return Err(NotFigure::Date);
+    }
+    Ok(())
+}
+
+/// A number in a list that continues an identifier or a date ("resolutions 822, 853").
+fn continues_list(at: &At<'_>, last_skip: Option<(NotFigure, usize)>) -> Result<(), NotFigure> {
+    let text = at.text;
+    let range = at.range.clone();
+    // A list that continues an identifier or a date.
+    if let Some((kind, end)) = last_skip {
+        let between = text.get(end..range.start).unwrap_or("").trim();
+        let joins = match kind {
+            NotFigure::Identifier => matches!(
+                between,
+                "," | "and"
+                    | "or"
+                    | "&"
+                    | "-"
+                    | "–"
+                    | "—"
+                    | ", and"
+                    | ", or"
+                    | "to"
+                    | "through"
+                    | "thru"
+                    | "vs"
+                    | "vs."
+                    | ""
+            ),
+            NotFigure::Date => {
+                matches!(between, "-" | "–" | "—" | "and" | "to" | "through" | "/")
+            }
+            NotFigure::Other => false,
+        };
+        if joins {
+            return Err(kind);
+        }
+    }
+    Ok(())
+}
+
+/// A currency before or a unit glued after: money, a percentage, or letters that make
+/// the number an ordinal, a decade or a model name.
+fn money_and_unit(at: &At<'_>) -> Unit {
+    let text = at.text;
+    let range = at.range.clone();
+    let before = at.before;
+    let after = at.after;
+    let next = at.next;
+    let mut span = range.clone();
+    // Money: a currency sign before, or a currency word or code around.
+    let sign = before.trim_end_matches(' ').chars().next_back();
+    let money = matches!(sign, Some('$' | '€' | '£' | '¥' | '₹' | '₽' | '₺' | '₦'))
+        || matches!(
+            word_before(text, range.start).as_str(),
+            "us$" | "usd" | "eur" | "gbp" | "rs" | "chf" | "azn" | "amd"
+        );
+    if money && let Some(sign) = sign {
+        let trimmed = before.trim_end_matches(' ');
+        span.start = trimmed.len() - sign.len_utf8();
+    }
+
+    // Letters glued after: ordinals, decades, units, model names.
+    if let Some(c) = next
+        && c.is_alphabetic()
+    {
+        let suffix: String = after
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        if money && matches!(suffix.as_str(), "k" | "m" | "mn" | "bn" | "b" | "tn" | "t") {
+            span.end = range.end + suffix.len();
+            return Unit::Figure(span);
+        }
+        return Unit::NotFigure(NotFigure::Other);
+    }
+
+    let percent = next == Some('%');
+    if percent {
+        span.end = range.end + 1;
+        return Unit::Figure(span);
+    }
+    let (next_word, next_word_end) = word_after(text, range.end);
+    if matches!(next_word.as_str(), "percent" | "per" | "percentage") {
+        span.end = next_word_end;
+        return Unit::Figure(span);
+    }
+    Unit::Plain {
+        span,
+        money,
+        next_word: (next_word, next_word_end),
+    }
+}
+
 impl Numerals {
     fn is_quantifier(&self, word: &str) -> bool {
         self.quantifiers.contains(&word.to_lowercase())
@@ -216,14 +414,43 @@ impl Numerals {
         range: Range<usize>,
         last_skip: Option<(NotFigure, usize)>,
     ) -> Result<Range<usize>, NotFigure> {
-        let token = text.get(range.clone()).unwrap_or("");
-        let before = text.get(..range.start).unwrap_or("");
-        let after = text.get(range.end..).unwrap_or("");
-        let prev = before.chars().next_back();
-        // The character before `prev`.
-        let prev2 = before.chars().rev().nth(1);
-        let next = after.chars().next();
+        let at = At::new(text, range);
+        self.not_a_quantity(&at)?;
+        not_prose_number(&at)?;
+        continues_list(&at, last_skip)?;
+        let (mut span, money, (next_word, next_word_end)) = match money_and_unit(&at) {
+            Unit::Figure(span) => return Ok(span),
+            Unit::NotFigure(kind) => return Err(kind),
+            Unit::Plain {
+                span,
+                money,
+                next_word,
+            } => (span, money, next_word),
+        };
+        let words = Words {
+            prev: word_before(text, at.range.start),
+            next: next_word,
+            money,
+        };
+        self.dated_or_labelled(&at, &words)?;
+        self.named_or_versioned(&at, &words)?;
+        if self.magnitudes.contains(&words.next) {
+            span.end = next_word_end;
+        }
+        Ok(span)
+    }
 
+    /// Shapes that make a number part of a code, a formula or an identifier: glued to
+    /// letters, a version, an assignment, a reference mark.
+    fn not_a_quantity(&self, at: &At<'_>) -> Result<(), NotFigure> {
+        let text = at.text;
+        let range = at.range.clone();
+        let token = at.token;
+        let before = at.before;
+        let after = at.after;
+        let prev = at.prev;
+        let prev2 = at.prev2;
+        let next = at.next;
         // Glued to letters: G20, H1N1, COVID-19, mp3.
         if prev.is_some_and(is_word_char) {
             return Err(NotFigure::Identifier);
@@ -289,152 +516,47 @@ impl Numerals {
         if next.is_some_and(|c| c.is_numeric() && !c.is_ascii_digit()) {
             return Err(NotFigure::Other);
         }
-        // An enumerator inside a sentence: "1) train staff; 2) hire", "(3)".
-        let closes = next == Some(')') || (next == Some('.') && after.chars().nth(1) == Some(')'));
-        if closes
-            && token.len() <= 2
-            && prev.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '‘'))
-            && after
-                .chars()
-                .nth(1)
-                .is_none_or(|c| c.is_whitespace() || matches!(c, ',' | ';' | '.' | ':' | ')'))
-        {
-            return Err(NotFigure::Other);
-        }
-        // List numbering at the start of a block: "2. Interactive documentation", "(3)".
-        if before
-            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '#'))
-            .is_empty()
-            && matches!(next, Some('.' | ')'))
-            && after.chars().nth(1).is_none_or(char::is_whitespace)
-        {
-            return Err(NotFigure::Other);
-        }
-        // Times and ratios (10:30, 1:1).
-        if next == Some(':') && after.chars().nth(1).is_some_and(|c| c.is_ascii_digit()) {
-            return Err(NotFigure::Other);
-        }
-        if prev == Some(':') && prev2.is_some_and(|c| c.is_ascii_digit()) {
-            return Err(NotFigure::Other);
-        }
-        // URLs, paths, e-mail addresses, code-like words.
-        let chunk = chunk(text, &range);
-        if chunk.contains('/')
-            || chunk.contains('@')
-            || chunk.contains('_')
-            || chunk.contains('=')
-            || chunk.contains("www.")
-        {
-            return Err(NotFigure::Identifier);
-        }
-        // ISO dates and phone numbers: digits joined by several hyphens.
-        if chunk.matches('-').count() >= 2
-            && chunk.chars().filter(char::is_ascii_digit).count() >= 6
-        {
-            return Err(NotFigure::Date);
-        }
+        Ok(())
+    }
 
-        // A list that continues an identifier or a date.
-        if let Some((kind, end)) = last_skip {
-            let between = text.get(end..range.start).unwrap_or("").trim();
-            let joins = match kind {
-                NotFigure::Identifier => matches!(
-                    between,
-                    "," | "and"
-                        | "or"
-                        | "&"
-                        | "-"
-                        | "–"
-                        | "—"
-                        | ", and"
-                        | ", or"
-                        | "to"
-                        | "through"
-                        | "thru"
-                        | "vs"
-                        | "vs."
-                        | ""
-                ),
-                NotFigure::Date => {
-                    matches!(between, "-" | "–" | "—" | "and" | "to" | "through" | "/")
-                }
-                NotFigure::Other => false,
-            };
-            if joins {
-                return Err(kind);
-            }
-        }
-
-        let mut span = range.clone();
-        // Money: a currency sign before, or a currency word or code around.
-        let sign = before.trim_end_matches(' ').chars().next_back();
-        let money = matches!(sign, Some('$' | '€' | '£' | '¥' | '₹' | '₽' | '₺' | '₦'))
-            || matches!(
-                word_before(text, range.start).as_str(),
-                "us$" | "usd" | "eur" | "gbp" | "rs" | "chf" | "azn" | "amd"
-            );
-        if money && let Some(sign) = sign {
-            let trimmed = before.trim_end_matches(' ');
-            span.start = trimmed.len() - sign.len_utf8();
-        }
-
-        // Letters glued after: ordinals, decades, units, model names.
-        if let Some(c) = next
-            && c.is_alphabetic()
-        {
-            let suffix: String = after
-                .chars()
-                .take_while(|c| c.is_alphabetic())
-                .collect::<String>()
-                .to_lowercase();
-            if money && matches!(suffix.as_str(), "k" | "m" | "mn" | "bn" | "b" | "tn" | "t") {
-                span.end = range.end + suffix.len();
-                return Ok(span);
-            }
-            return Err(NotFigure::Other);
-        }
-
-        let percent = next == Some('%');
-        if percent {
-            span.end = range.end + 1;
-            return Ok(span);
-        }
-        let (next_word, next_word_end) = word_after(text, range.end);
-        if matches!(next_word.as_str(), "percent" | "per" | "percentage") {
-            span.end = next_word_end;
-            return Ok(span);
-        }
-
+    /// Dates and times named by the words around: a year, a month, a time of day; and
+    /// numbers whose next word makes them a duration, a measure or a label.
+    fn dated_or_labelled(&self, at: &At<'_>, words: &Words) -> Result<(), NotFigure> {
+        let text = at.text;
+        let token = at.token;
+        let before = at.before;
+        let after = at.after;
         let plain = token.chars().all(|c| c.is_ascii_digit());
         let value: u64 = if plain { token.parse().unwrap_or(0) } else { 0 };
-        if !money
+        if !words.money
             && plain
             && token.len() == 4
             && self.years.contains(&u32::try_from(value).unwrap_or(0))
         {
             return Err(NotFigure::Date);
         }
-        let prev_word = word_before(text, range.start);
-        if self.months.contains(&prev_word) || self.months.contains(&next_word) {
+        if self.months.contains(&words.prev) || self.months.contains(&words.next) {
             return Err(NotFigure::Date);
         }
-        if !money && self.identifiers.contains(&prev_word) {
+        if !words.money && self.identifiers.contains(&words.prev) {
             return Err(NotFigure::Identifier);
         }
         // "Version: 2.15", "Step: 3".
-        if !money && prev_word.is_empty() && before.trim_end().ends_with(':') {
+        if !words.money && words.prev.is_empty() && before.trim_end().ends_with(':') {
             let colon = before.trim_end().len() - 1;
             if self.identifiers.contains(&word_before(text, colon)) {
                 return Err(NotFigure::Identifier);
             }
         }
-        if self.times.contains(&next_word) {
+        if self.times.contains(&words.next) {
             return Err(NotFigure::Other);
         }
-        if !money && (self.durations.contains(&next_word) || self.measures.contains(&next_word)) {
+        if !words.money
+            && (self.durations.contains(&words.next) || self.measures.contains(&words.next))
+        {
             return Err(NotFigure::Other);
         }
-        if !money && self.labels.contains(&next_word) {
+        if !words.money && self.labels.contains(&words.next) {
             return Err(NotFigure::Identifier);
         }
         // A range ("12-13 September", "10-11 AM", "2-3 hours", "5 to 10 minutes") is what
@@ -442,11 +564,20 @@ impl Numerals {
         if let Some(kind) = self.range_kind(after) {
             return Err(kind);
         }
+        Ok(())
+    }
+
+    /// Numbers that belong to a name or a release ("Debian 6", "since 1.0").
+    fn named_or_versioned(&self, at: &At<'_>, words: &Words) -> Result<(), NotFigure> {
+        let text = at.text;
+        let token = at.token;
+        let before = at.before;
+        let after = at.after;
         // A number that is part of a name ("Debian 6", "FIPS 140", "Ubuntu 18.04").
         let decimal = token.contains('.');
-        if !money
+        if !words.money
             && !token.contains(',')
-            && !self.magnitudes.contains(&next_word)
+            && !self.magnitudes.contains(&words.next)
             && let Some((word, initial)) = name_before(before)
         {
             let ends = after.trim_start().is_empty() || after.trim_start().starts_with(':');
@@ -461,7 +592,7 @@ impl Numerals {
         // "since 1.0", "prior to 8.2", "before 9.6": a release, not a quantity; so is a
         // decimal with a zero fraction ("WASI 1.0", "compute capability 7.0"), and one that a
         // name or an identifier moves to or from ("bumped go to 1.17", "Node from 16.2").
-        if decimal && !money && !self.magnitudes.contains(&next_word) {
+        if decimal && !words.money && !self.magnitudes.contains(&words.next) {
             if token.ends_with(".0") {
                 return Err(NotFigure::Identifier);
             }
@@ -470,18 +601,18 @@ impl Numerals {
                 && m.len() == 2
                 && h.parse::<u8>().is_ok_and(|h| h < 24)
                 && m.parse::<u8>().is_ok_and(|m| m < 60)
-                && (matches!(prev_word.as_str(), "to" | "from" | "at" | "until")
+                && (matches!(words.prev.as_str(), "to" | "from" | "at" | "until")
                     || after.trim_start().starts_with(['-', '–'])
                     || after.trim_start().starts_with("to "))
             {
                 return Err(NotFigure::Other);
             }
         }
-        if !money
-            && !self.magnitudes.contains(&next_word)
-            && matches!(prev_word.as_str(), "to" | "from")
+        if !words.money
+            && !self.magnitudes.contains(&words.next)
+            && matches!(words.prev.as_str(), "to" | "from")
         {
-            let at = before.trim_end().len() - prev_word.len();
+            let at = before.trim_end().len() - words.prev.len();
             let owner = word_before(text, at);
             let named = name_before(text.get(..at).unwrap_or(""))
                 .is_some_and(|(w, initial)| is_name(w, initial, decimal, self.is_quantifier(w)));
@@ -489,7 +620,7 @@ impl Numerals {
                 return Err(NotFigure::Identifier);
             }
         }
-        if decimal && !money && !self.magnitudes.contains(&next_word) {
+        if decimal && !words.money && !self.magnitudes.contains(&words.next) {
             let lower = tail(before.trim_end(), 16).to_lowercase();
             let ends_with_word = |w: &str| {
                 lower
@@ -503,10 +634,7 @@ impl Numerals {
                 return Err(NotFigure::Identifier);
             }
         }
-        if self.magnitudes.contains(&next_word) {
-            span.end = next_word_end;
-        }
-        Ok(span)
+        Ok(())
     }
 
     /// For the first number of a range ("12-13", "5 to 10"), what the range's last number
