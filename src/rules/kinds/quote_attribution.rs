@@ -491,119 +491,115 @@ impl QuoteAttribution {
 
     /// Block quotes (`>`), each run of them as one quotation.
     fn check_block_quotes(&self, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
-        let blocks = &doc.blocks;
-        let sourced = |index: usize, block: &Block| -> Vec<bool> {
-            let mut flags = referenced(doc, index, block);
-            crate::rules::support::attribution::mark(
-                block,
-                &self.cues.find(&block.prose.text),
-                &mut flags,
-            );
-            flags
-        };
-        let mut i = 0;
-        while i < blocks.len() {
-            let Some(container) = blocks.get(i) else {
-                break;
-            };
-            if container.kind != BlockKind::BlockQuote || container.quote_depth > 0 {
-                i += 1;
-                continue;
-            }
-            // The quote's blocks, and those of the block quotes right after it: a poem or a
-            // letter quoted paragraph by paragraph is one quotation.
-            let start = i;
-            let mut end = i + 1;
-            while let Some(b) = blocks.get(end) {
-                if b.quote_depth > 0 || b.kind == BlockKind::BlockQuote {
-                    end += 1;
-                } else {
-                    break;
-                }
-            }
-            i = end;
-            let inner: Vec<(usize, &Block)> = blocks
-                .iter()
-                .enumerate()
-                .take(end)
-                .skip(start + 1)
-                .filter(|(_, b)| b.quote_depth > 0 && b.has_prose())
-                .collect();
-            let (Some(&(first_i, first)), Some(&(last_i, last))) = (inner.first(), inner.last())
-            else {
-                continue;
-            };
-            let words: usize = inner.iter().map(|(_, b)| word_count(b.text())).sum();
-            if words < self.words.start
-                || self.callouts.iter().any(|re| re.is_match(first.text()))
-                || is_pull_quote(doc, first.text())
-                || is_question(
-                    first
-                        .sentence_span(0)
-                        .and_then(|s| doc.text().get(s))
-                        .unwrap_or(""),
-                )
-            {
-                continue;
-            }
-            let span_end = blocks
-                .get(end - 1)
-                .map_or(container.span.end, |b| b.span.end);
-            let inside = doc
-                .text()
-                .get(container.span.start..span_end)
-                .is_some_and(|t| t.contains("</a>") || t.contains("</A>"))
-                || inner
-                    .iter()
-                    .any(|(j, b)| referenced(doc, *j, b).iter().any(|f| *f))
-                || sourced(first_i, first).first().copied().unwrap_or(false)
-                || sourced(last_i, last).last().copied().unwrap_or(false);
-            let previous = blocks
-                .get(..start)
-                .and_then(|bs| {
-                    bs.iter()
-                        .enumerate()
-                        .rev()
-                        .find(|(_, b)| b.quote_depth == 0 && b.has_prose())
-                })
-                .filter(|(_, b)| !b.is_heading());
-            if previous.is_some_and(|(_, b)| self.introduces_examples(b.text())) {
-                continue;
-            }
-            // A block quote is a quotation when the paragraph before introduces it ("The
-            // resolution reads:") or when it opens with a quotation mark; otherwise it is
-            // a callout, an aside or an example set off from the text.
-            let introduced = previous.is_some_and(|(_, b)| b.text().ends_with(':'));
-            let opens_quoted = first
-                .text()
-                .trim_start_matches(['*', '_', ' '])
-                .starts_with(['“', '"', '‘', '«']);
-            if !introduced && !opens_quoted {
-                continue;
-            }
-            let before =
-                previous.is_some_and(|(j, b)| sourced(j, b).last().copied().unwrap_or(false));
-            let after = blocks
-                .iter()
-                .enumerate()
-                .skip(last_i + 1)
-                .find(|(_, b)| b.quote_depth == 0 && b.has_prose())
-                .is_some_and(|(j, b)| {
-                    !b.is_heading() && sourced(j, b).first().copied().unwrap_or(false)
-                });
-            if inside || before || after {
-                continue;
-            }
-            let span = first.sentence_span(0).unwrap_or_else(|| first.prose_span());
-            out.push(
-                Diagnostic::new(
-                    fill(&self.texts.message, &[("text", &excerpt(first.text()))]),
-                    span,
-                )
-                .with_label("whose words are these?")
-                .with_help(self.texts.help.clone()),
-            );
+        for (start, end) in quote_groups(&doc.blocks) {
+            out.extend(self.block_quote(doc, start, end));
         }
+    }
+
+    /// Which words of a block a source covers: a link, a footnote, or a cue.
+    fn sourced(&self, doc: &Document<'_>, index: usize, block: &Block) -> Vec<bool> {
+        let mut flags = referenced(doc, index, block);
+        crate::rules::support::attribution::mark(
+            block,
+            &self.cues.find(&block.prose.text),
+            &mut flags,
+        );
+        flags
+    }
+
+    /// The finding for the block quote of blocks `start..end` (the container first), if
+    /// it is a quotation that names no source inside, before or after it.
+    fn block_quote(&self, doc: &Document<'_>, start: usize, end: usize) -> Option<Diagnostic> {
+        let blocks = &doc.blocks;
+        let container = blocks.get(start)?;
+        let inner: Vec<(usize, &Block)> = blocks
+            .iter()
+            .enumerate()
+            .take(end)
+            .skip(start + 1)
+            .filter(|(_, b)| b.quote_depth > 0 && b.has_prose())
+            .collect();
+        let (Some(&(first_i, first)), Some(&(last_i, last))) = (inner.first(), inner.last()) else {
+            return None;
+        };
+        let words: usize = inner.iter().map(|(_, b)| word_count(b.text())).sum();
+        if words < self.words.start
+            || self.callouts.iter().any(|re| re.is_match(first.text()))
+            || is_pull_quote(doc, first.text())
+            || is_question(
+                first
+                    .sentence_span(0)
+                    .and_then(|s| doc.text().get(s))
+                    .unwrap_or(""),
+            )
+        {
+            return None;
+        }
+        let span_end = blocks
+            .get(end - 1)
+            .map_or(container.span.end, |b| b.span.end);
+        let inside = doc
+            .text()
+            .get(container.span.start..span_end)
+            .is_some_and(|t| t.contains("</a>") || t.contains("</A>"))
+            || inner
+                .iter()
+                .any(|(j, b)| referenced(doc, *j, b).iter().any(|f| *f))
+            || self
+                .sourced(doc, first_i, first)
+                .first()
+                .copied()
+                .unwrap_or(false)
+            || self
+                .sourced(doc, last_i, last)
+                .last()
+                .copied()
+                .unwrap_or(false);
+        let previous = blocks
+            .get(..start)
+            .and_then(|bs| {
+                bs.iter()
+                    .enumerate()
+                    .rev()
+                    .find(|(_, b)| b.quote_depth == 0 && b.has_prose())
+            })
+            .filter(|(_, b)| !b.is_heading());
+        if previous.is_some_and(|(_, b)| self.introduces_examples(b.text())) {
+            return None;
+        }
+        // A block quote is a quotation when the paragraph before introduces it ("The
+        // resolution reads:") or when it opens with a quotation mark; otherwise it is
+        // a callout, an aside or an example set off from the text.
+        let introduced = previous.is_some_and(|(_, b)| b.text().ends_with(':'));
+        let opens_quoted = first
+            .text()
+            .trim_start_matches(['*', '_', ' '])
+            .starts_with(['“', '"', '‘', '«']);
+        if !introduced && !opens_quoted {
+            return None;
+        }
+        let before =
+            previous.is_some_and(|(j, b)| self.sourced(doc, j, b).last().copied().unwrap_or(false));
+        let after = blocks
+            .iter()
+            .enumerate()
+            .skip(last_i + 1)
+            .find(|(_, b)| b.quote_depth == 0 && b.has_prose())
+            .is_some_and(|(j, b)| {
+                !b.is_heading() && self.sourced(doc, j, b).first().copied().unwrap_or(false)
+            });
+        if inside || before || after {
+            return None;
+        }
+        let span = first.sentence_span(0).unwrap_or_else(|| first.prose_span());
+        Some(
+            Diagnostic::new(
+                fill(&self.texts.message, &[("text", &excerpt(first.text()))]),
+                span,
+            )
+            .with_label("whose words are these?")
+            .with_help(self.texts.help.clone()),
+        )
     }
 }
 
@@ -657,4 +653,30 @@ impl Check for QuoteAttribution {
             self.check_block_quotes(doc, out);
         }
     }
+}
+
+/// Each block quote at the top level with the block quotes right after it, as block
+/// index ranges (the container first): a poem or a letter quoted paragraph by paragraph
+/// is one quotation.
+fn quote_groups(blocks: &[Block]) -> Vec<(usize, usize)> {
+    let mut groups = Vec::new();
+    let mut i = 0;
+    while let Some(container) = blocks.get(i) {
+        if container.kind != BlockKind::BlockQuote || container.quote_depth > 0 {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while let Some(b) = blocks.get(end) {
+            if b.quote_depth > 0 || b.kind == BlockKind::BlockQuote {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        groups.push((start, end));
+        i = end;
+    }
+    groups
 }

@@ -46,9 +46,12 @@
 //! publication configured there is no fix. Misplaced, misworded and duplicated
 //! statements have none: which copy to keep is an editor's call.
 
+use std::ops::Range;
+
 use serde::Deserialize;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::document::Document;
 use crate::pattern::Pattern;
 use crate::rules::Texts;
 use crate::rules::{
@@ -150,11 +153,10 @@ impl RequiredStatement {
             &[("publication", &self.display_publication)],
         )
     }
-}
 
-impl Check for RequiredStatement {
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let doc = cx.doc;
+    /// Every statement in the house wording, and the paragraphs that open like it but
+    /// are worded otherwise.
+    fn find(&self, doc: &Document<'_>) -> (Vec<Found>, Vec<Range<usize>>) {
         let mut found: Vec<Found> = Vec::new();
         let mut misworded = Vec::new();
         for (i, block) in doc.prose_blocks() {
@@ -178,7 +180,37 @@ impl Check for RequiredStatement {
                 misworded.push(block.prose_span());
             }
         }
+        (found, misworded)
+    }
 
+    /// The statement is missing: reported at the end of the body, with the statement to
+    /// insert after the end matter when the pack gives one.
+    fn missing(&self, cx: &Context<'_>) -> Diagnostic {
+        let doc = cx.doc;
+        let at = cx.layout.end_of_body(doc);
+        let mut d = Diagnostic::new(self.message("message", ""), at..at)
+            .with_label("the statement belongs after the last paragraph")
+            .with_help(self.help())
+            .document_level();
+        if let Some(statement) = &self.insert {
+            let to = cx.layout.end_of_end_matter(doc);
+            d = d.with_fix(Fix {
+                title: "insert the statement after the article".into(),
+                applicability: Applicability::Unsafe,
+                edits: vec![Edit {
+                    range: to..to,
+                    replacement: format!("\n\n{statement}"),
+                }],
+            });
+        }
+        d
+    }
+}
+
+impl Check for RequiredStatement {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
+        let (found, misworded) = self.find(doc);
         for span in &misworded {
             let words = doc.text().get(span.clone()).unwrap_or("");
             out.push(
@@ -190,23 +222,7 @@ impl Check for RequiredStatement {
 
         let Some(first) = found.first() else {
             if misworded.is_empty() {
-                let at = cx.layout.end_of_body(doc);
-                let mut d = Diagnostic::new(self.message("message", ""), at..at)
-                    .with_label("the statement belongs after the last paragraph")
-                    .with_help(self.help())
-                    .document_level();
-                if let Some(statement) = &self.insert {
-                    let to = cx.layout.end_of_end_matter(doc);
-                    d = d.with_fix(Fix {
-                        title: "insert the statement after the article".into(),
-                        applicability: Applicability::Unsafe,
-                        edits: vec![Edit {
-                            range: to..to,
-                            replacement: format!("\n\n{statement}"),
-                        }],
-                    });
-                }
-                out.push(d);
+                out.push(self.missing(cx));
             }
             return;
         };
