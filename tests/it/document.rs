@@ -1,13 +1,6 @@
 //! The Document model: blocks, prose mapped to file bytes, what is not prose, links,
 //! footnotes, sentences.
 
-#![allow(
-    clippy::expect_used,
-    clippy::unwrap_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
 use copydesk::document::{BlockKind, Document};
 use copydesk::source::Source;
 

@@ -1,14 +1,6 @@
 //! Every example of every built-in rule: each `fail` text triggers the rule, each `pass`
 //! text does not. This is how a policy owner proves a rule does what it says.
 
-#![allow(
-    clippy::expect_used,
-    clippy::unwrap_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    clippy::type_complexity
-)]
-
 use copydesk::policy::{BUILTIN_PACKS, Policy, testing};
 
 #[test]

@@ -2,14 +2,6 @@
 //! SARIF against the official schema, JUnit through an XML parser, GitHub's escaping,
 //! limits and job summary, GitLab's fingerprints, and `--output-file`.
 
-#![allow(
-    clippy::expect_used,
-    clippy::unwrap_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    clippy::print_stderr
-)]
-
 use std::path::Path;
 
 use assert_cmd::Command;

@@ -1,13 +1,6 @@
 //! Inline suppressions end to end: what they hide, and the findings about the
 //! suppressions themselves (`unused-suppression`, `invalid-suppression`).
 
-#![allow(
-    clippy::expect_used,
-    clippy::unwrap_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
 use std::path::Path;
 
 use assert_cmd::Command;

@@ -4,27 +4,16 @@
 //! found, and the guarantees that keep a policy from being more than data.
 //!
 //! The whole corpus takes minutes in a debug build; a deterministic sample runs by
-//! default and `cargo test --release --test robustness -- --ignored` runs it all.
-
-#![allow(
-    clippy::expect_used,
-    clippy::unwrap_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    clippy::print_stderr
-)]
+//! default and `cargo test --release --test it -- --ignored robustness::` runs it all.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-#[path = "common/spans.rs"]
-mod spans;
-
+use crate::common::spans::assert_sound;
 use copydesk::engine;
 use copydesk::fix::{self, Allowed};
 use copydesk::policy::{DEFAULT_PACK, Policy};
 use copydesk::source::Source;
-use spans::assert_sound;
 
 fn policy() -> &'static Policy {
     static POLICY: OnceLock<Policy> = OnceLock::new();

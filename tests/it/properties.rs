@@ -3,25 +3,15 @@
 //! code, suppressions, end matter): spans are sound, results do not depend on threads,
 //! line endings or a byte order mark.
 
-#![allow(
-    clippy::expect_used,
-    clippy::unwrap_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
 use std::sync::OnceLock;
 
-#[path = "common/spans.rs"]
-mod spans;
-
+use crate::common::spans::assert_sound;
 use copydesk::engine;
 use copydesk::parallel::for_each_ordered;
 use copydesk::policy::{DEFAULT_PACK, Policy};
 use copydesk::source::Source;
 use proptest::prelude::*;
 use proptest::sample::select;
-use spans::assert_sound;
 
 fn policy() -> &'static Policy {
     static POLICY: OnceLock<Policy> = OnceLock::new();

@@ -3,13 +3,6 @@
 //! sentences, the exact findings on the seed article, and the fixes they attach, applied
 //! to the text (a fix must give the expected text, and fixing twice changes nothing).
 
-#![allow(
-    clippy::expect_used,
-    clippy::unwrap_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
 use assert_cmd::Command;
 use copydesk::diagnostic::{Applicability, Diagnostic, Fix};
 use copydesk::engine::check_source;

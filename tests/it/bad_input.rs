@@ -1,15 +1,7 @@
 //! Bad input: each case says clearly what is wrong, exits with the right code, and the
 //! other files of the run are still checked. Cases already covered elsewhere are listed
 //! in README ("Robustness"): a missing path, invalid UTF-8, a FIFO, a missing `--config`,
-//! unknown keys, invalid regular expressions and unknown kinds are in tests/cli.rs.
-
-#![allow(
-    clippy::expect_used,
-    clippy::unwrap_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    clippy::print_stderr
-)]
+//! unknown keys, invalid regular expressions and unknown kinds are in tests/it/cli.rs.
 
 use std::path::Path;
 use std::process::Output;
@@ -285,7 +277,7 @@ fn more_files_than_max_files_checks_nothing() {
 
 /// A 50 MB article is checked with memory in proportion to it (about 10 bytes a byte).
 /// Slow in a debug build (the figure rule takes about 10 s a MiB there): run with
-/// `cargo test --release --test bad_input -- --ignored`.
+/// `cargo test --release --test it -- --ignored bad_input::`.
 #[cfg(unix)]
 #[test]
 #[ignore = "a 50 MB article: run in release, see README"]

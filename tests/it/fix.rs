@@ -1,12 +1,5 @@
 //! `--fix`, `--unsafe-fixes`, `--diff` and `--statistics` end to end.
 
-#![allow(
-    clippy::expect_used,
-    clippy::unwrap_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
 use std::path::Path;
 
 use assert_cmd::Command;

@@ -2,13 +2,6 @@
 //! attributions, contested terms, relative time, unlinked source pieces): what they find
 //! in the seed article, exactly, and what they must leave alone.
 
-#![allow(
-    clippy::expect_used,
-    clippy::unwrap_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
 use assert_cmd::Command;
 use copydesk::engine::check_source;
 use copydesk::policy::Policy;

@@ -5,14 +5,6 @@
 //! Assertions look only at the rules these tests plant findings for (`placeholder` on a
 //! line, `disclaimer` for the whole document), so new rules in the pack do not change them.
 
-#![allow(
-    clippy::expect_used,
-    clippy::unwrap_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    clippy::print_stderr
-)]
-
 use std::path::Path;
 
 use assert_cmd::Command;

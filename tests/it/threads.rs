@@ -1,7 +1,5 @@
 //! `--threads`: the report is the same, byte for byte, whatever the number of threads.
 
-#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
-
 use assert_cmd::Command;
 
 fn run(args: &[&str]) -> (Option<i32>, Vec<u8>) {

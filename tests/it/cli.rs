@@ -1,15 +1,6 @@
 //! End-to-end tests of the `copydesk` binary on the fixtures: exact rule ids, lines,
 //! columns and exit codes, and the rendered reports.
 
-#![allow(
-    clippy::expect_used,
-    clippy::unwrap_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    clippy::type_complexity,
-    clippy::print_stderr
-)]
-
 use std::path::Path;
 
 use assert_cmd::Command;

@@ -1,13 +1,6 @@
 //! `policy test`, `policy show`, profiles, overrides and the built-in `fair-observer`
 //! pack, end to end.
 
-#![allow(
-    clippy::expect_used,
-    clippy::unwrap_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
 use std::path::Path;
 
 use assert_cmd::Command;

@@ -1,13 +1,6 @@
 //! What counts as a figure and what counts as a source, with the built-in pack: a table of
 //! real-sounding sentences and the exact words reported in each.
 
-#![allow(
-    clippy::expect_used,
-    clippy::unwrap_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
 use copydesk::engine::check_source;
 use copydesk::policy::Policy;
 use copydesk::source::Source;
