@@ -6,18 +6,10 @@
 use std::path::Path;
 use std::process::Output;
 
-use assert_cmd::Command;
 use copydesk::engine;
-use copydesk::policy::{DEFAULT_PACK, Policy};
 use copydesk::source::Source;
 
-fn copydesk(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("copydesk").unwrap();
-    cmd.current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("COLUMNS");
-    cmd
-}
+use crate::common::{copydesk_bin, copydesk_in, policy};
 
 /// A folder with `good.md`, an article with exactly one finding (a placeholder).
 fn folder() -> tempfile::TempDir {
@@ -30,7 +22,7 @@ fn folder() -> tempfile::TempDir {
 
 /// `check --format concise` of the given paths.
 fn check(dir: &Path, args: &[&str]) -> Output {
-    copydesk(dir)
+    copydesk_in(dir)
         .args(["check", "--isolated", "--format", "concise"])
         .args(args)
         .output()
@@ -124,7 +116,7 @@ fn a_nul_byte_in_an_article_names_its_place() {
     let out = check(dir.path(), &["."]);
     assert_skipped(&out, "(a NUL byte at offset 13, line 3)");
     // From standard input too.
-    let out = copydesk(dir.path())
+    let out = copydesk_in(dir.path())
         .args(["check", "--isolated", "-"])
         .write_stdin("a\0b")
         .output()
@@ -220,7 +212,7 @@ fn a_file_over_the_size_limit_is_skipped_with_its_size() {
     );
     assert!(says(&out, "--max-file-size 64M"));
     // Standard input: its size is not known, only that it is over.
-    let out = copydesk(dir.path())
+    let out = copydesk_in(dir.path())
         .args(["check", "--isolated", "--max-file-size", "1K", "-"])
         .write_stdin(big.clone())
         .output()
@@ -292,7 +284,7 @@ fn a_50_mb_article_is_checked_in_bounded_memory() {
         text.push_str("- a list item with TK in it\n- another\n\n> A quoted paragraph.\n\n");
     }
     std::fs::write(dir.path().join("big.md"), &text).unwrap();
-    let bin = assert_cmd::cargo::cargo_bin("copydesk");
+    let bin = copydesk_bin();
     // 1 GiB of address space at most: about 20 bytes for each byte of the article.
     let script = format!(
         "ulimit -v 1048576; exec '{}' check --isolated --format concise --max-file-size 64M big.md good.md",
@@ -327,10 +319,9 @@ fn deeply_nested(depth: usize) -> String {
 fn deep_nesting_does_not_overflow_the_stack() {
     // On a thread with the default stack (2 MiB), smaller than the main thread's.
     let handle = std::thread::spawn(|| {
-        let policy = Policy::builtin(DEFAULT_PACK).unwrap();
         for depth in [10_000, 70_000] {
             let source = Source::new("deep.md", deeply_nested(depth));
-            let found = engine::check_source(&policy, &source);
+            let found = engine::check_source(policy(), &source);
             assert!(
                 found.iter().any(|d| d.rule == "placeholder"),
                 "depth {depth}"
@@ -398,7 +389,7 @@ fn a_directory_symlink_loop_does_not_stop_the_run() {
     std::os::unix::fs::symlink(".", dir.path().join("self")).unwrap();
     std::fs::write(dir.path().join("sub/b.md"), "Text with TK.\n").unwrap();
     // Links to folders are not followed, so a loop is never entered.
-    let out = copydesk(dir.path())
+    let out = copydesk_in(dir.path())
         .args(["check", "--isolated", "--format", "concise", "."])
         .timeout(std::time::Duration::from_secs(60))
         .output()
@@ -408,7 +399,7 @@ fn a_directory_symlink_loop_does_not_stop_the_run() {
     assert_eq!(stdout(&out).matches("sub/b.md:1:11:").count(), 1);
     assert_good_checked(&out);
     // Named on the command line, the link is a folder like any other.
-    let out = copydesk(dir.path())
+    let out = copydesk_in(dir.path())
         .args(["check", "--isolated", "--format", "concise", "self"])
         .timeout(std::time::Duration::from_secs(60))
         .output()
@@ -441,7 +432,7 @@ fn a_non_utf8_file_name_is_checked_and_shown_lossily() {
     );
     assert_good_checked(&out);
     // Named on the command line, too.
-    let out = copydesk(dir.path())
+    let out = copydesk_in(dir.path())
         .args(["check", "--isolated", "--format", "json"])
         .arg(name)
         .output()
@@ -455,7 +446,7 @@ fn a_non_utf8_file_name_is_checked_and_shown_lossily() {
 fn config_error(config: &str, expected: &[&str]) {
     let dir = folder();
     std::fs::write(dir.path().join("copydesk.toml"), config).unwrap();
-    let out = copydesk(dir.path())
+    let out = copydesk_in(dir.path())
         .args(["check", "good.md"])
         .output()
         .unwrap();
@@ -535,7 +526,7 @@ fn a_pack_that_is_not_a_regular_file_is_refused() {
 #[test]
 fn conflicting_flags_are_usage_errors() {
     let dir = folder();
-    let run = |args: &[&str]| copydesk(dir.path()).args(args).output().unwrap();
+    let run = |args: &[&str]| copydesk_in(dir.path()).args(args).output().unwrap();
     let out = run(&["check", "--staged", "--changed"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(

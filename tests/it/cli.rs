@@ -1,16 +1,9 @@
 //! End-to-end tests of the `copydesk` binary on the fixtures: exact rule ids, lines,
 //! columns and exit codes, and the rendered reports.
 
-use std::path::Path;
-
-use assert_cmd::Command;
 use serde_json::Value;
 
-fn copydesk() -> Command {
-    let mut cmd = Command::cargo_bin("copydesk").expect("binary builds");
-    cmd.env("NO_COLOR", "1").env_remove("COLUMNS");
-    cmd
-}
+use crate::common::{copydesk, fixture, run_in, tempdir, write};
 
 /// Runs `check --format json` on paths; returns (exit code, findings as
 /// (rule, line, column) and the parsed document).
@@ -292,31 +285,6 @@ fn messages_say_what_is_wrong() {
          fixtures/variants/front-matter-incomplete.md:4:7: error[front-matter] the front matter's `date` is not a valid date: `2023-13-45`\n\
          3 errors in 2 files\n"
     );
-}
-
-/// Runs copydesk in a folder.
-fn run_in(dir: &Path, args: &[&str]) -> std::process::Output {
-    copydesk()
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("runs")
-}
-
-fn tempdir() -> tempfile::TempDir {
-    tempfile::tempdir().expect("temp dir")
-}
-
-fn write(dir: &Path, name: &str, text: &str) {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).expect("mkdir");
-    }
-    std::fs::write(path, text).expect("write");
-}
-
-fn fixture(name: &str) -> String {
-    std::fs::read_to_string(Path::new("fixtures").join(name)).expect("fixture")
 }
 
 #[test]

@@ -3,6 +3,8 @@
 
 use copydesk::policy::{BUILTIN_PACKS, Policy, testing};
 
+use crate::common::policy;
+
 #[test]
 fn every_builtin_rule_has_examples_that_hold() {
     for (pack, _) in BUILTIN_PACKS {
@@ -23,8 +25,7 @@ fn every_builtin_rule_has_examples_that_hold() {
 
 #[test]
 fn every_builtin_rule_is_documented() {
-    let policy = Policy::builtin("opinion").expect("built-in pack loads");
-    for rule in &policy.rules {
+    for rule in &policy().rules {
         let doc = rule.kind.doc();
         for section in [
             "## What it does",

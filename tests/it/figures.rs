@@ -5,6 +5,8 @@ use copydesk::engine::check_source;
 use copydesk::policy::Policy;
 use copydesk::source::Source;
 
+use crate::common::policy;
+
 /// The figures reported (primary and labelled) in a one-paragraph text.
 fn figures(policy: &Policy, text: &str) -> Vec<String> {
     let source = Source::new("t.md", text.to_string());
@@ -21,7 +23,7 @@ fn figures(policy: &Policy, text: &str) -> Vec<String> {
 
 #[test]
 fn figures_and_non_figures() {
-    let policy = Policy::builtin("opinion").unwrap();
+    let policy = policy();
     let cases: &[(&str, &[&str])] = &[
         // Counts, amounts, percentages, money, shares.
         (
@@ -79,7 +81,7 @@ fn figures_and_non_figures() {
     ];
     let mut wrong = Vec::new();
     for (text, expected) in cases {
-        let got = figures(&policy, &format!("{text}\n"));
+        let got = figures(policy, &format!("{text}\n"));
         if got != *expected {
             wrong.push(format!(
                 "{text}\n  expected {expected:?}\n  got      {got:?}"
@@ -91,7 +93,7 @@ fn figures_and_non_figures() {
 
 #[test]
 fn sources_that_count_and_vague_ones_that_do_not() {
-    let policy = Policy::builtin("opinion").unwrap();
+    let policy = policy();
     let sourced = [
         "A landmine killed 4 police officers, the Interior Ministry said.",
         "According to the UN refugee agency, 100,000 people fled.",
@@ -106,7 +108,7 @@ fn sources_that_count_and_vague_ones_that_do_not() {
     ];
     for text in sourced {
         assert_eq!(
-            figures(&policy, &format!("{text}\n")),
+            figures(policy, &format!("{text}\n")),
             Vec::<String>::new(),
             "{text}"
         );
@@ -131,7 +133,7 @@ fn sources_that_count_and_vague_ones_that_do_not() {
     ];
     for (text, figure) in unsourced {
         assert_eq!(
-            figures(&policy, &format!("{text}\n")),
+            figures(policy, &format!("{text}\n")),
             vec![figure.to_string()],
             "{text}"
         );

@@ -2,13 +2,9 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
+use copydesk::fix::write_atomically;
 
-fn copydesk(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("copydesk").unwrap();
-    cmd.current_dir(dir).env("NO_COLOR", "1");
-    cmd
-}
+use crate::common::{copydesk_bin, copydesk_in};
 
 /// A stale suppression (safe fix: remove it) and a misspelled directive (display-only
 /// suggestion, never applied).
@@ -19,7 +15,7 @@ const FIXED: &str = "The council approved the plan.\n\nThe vote was held in May.
 fn diff_shows_the_fixes_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.md"), TEXT).unwrap();
-    let out = copydesk(dir.path())
+    let out = copydesk_in(dir.path())
         .args(["check", "--diff", "a.md"])
         .output()
         .unwrap();
@@ -40,7 +36,7 @@ fn fix_writes_safe_fixes_once_and_is_idempotent() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.md");
     std::fs::write(&path, TEXT).unwrap();
-    let out = copydesk(dir.path())
+    let out = copydesk_in(dir.path())
         .args(["check", "--fix", "--format", "concise", "a.md"])
         .output()
         .unwrap();
@@ -57,7 +53,7 @@ fn fix_writes_safe_fixes_once_and_is_idempotent() {
     assert!(!report.contains("unused-suppression"), "{report}");
 
     // Fixing again changes nothing.
-    let out = copydesk(dir.path())
+    let out = copydesk_in(dir.path())
         .args(["check", "--diff", "a.md"])
         .output()
         .unwrap();
@@ -73,7 +69,7 @@ fn fix_refuses_staged_and_stdin() {
         &["check", "--fix", "--staged"][..],
         &["check", "--fix", "-"],
     ] {
-        let out = copydesk(dir.path()).args(args).output().unwrap();
+        let out = copydesk_in(dir.path()).args(args).output().unwrap();
         assert_eq!(out.status.code(), Some(2));
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.contains("--diff"), "{stderr}");
@@ -83,7 +79,7 @@ fn fix_refuses_staged_and_stdin() {
 #[test]
 fn diff_reads_standard_input() {
     let dir = tempfile::tempdir().unwrap();
-    let out = copydesk(dir.path())
+    let out = copydesk_in(dir.path())
         .args(["check", "--diff", "--stdin-filename", "draft.md", "-"])
         .write_stdin(TEXT)
         .output()
@@ -101,7 +97,7 @@ fn statistics_count_findings_and_suppressions_per_rule() {
         "<!-- copydesk-disable-next-line placeholder -->\nThe cost is TK.\n",
     )
     .unwrap();
-    let out = copydesk(dir.path())
+    let out = copydesk_in(dir.path())
         .args(["check", "--statistics", "--format", "json", "a.md", "b.md"])
         .output()
         .unwrap();
@@ -122,7 +118,7 @@ fn statistics_count_findings_and_suppressions_per_rule() {
     assert_eq!(row("invalid-suppression")["count"], 1);
     assert_eq!(row("disclaimer")["count"], 2);
 
-    let out = copydesk(dir.path())
+    let out = copydesk_in(dir.path())
         .args(["check", "--statistics", "a.md", "b.md"])
         .output()
         .unwrap();
@@ -153,7 +149,7 @@ fn unsafe_fixes_insert_the_credit_and_the_disclaimer() {
     let path = dir.path().join("a.md");
     std::fs::write(&path, &text).unwrap();
 
-    let out = copydesk(dir.path())
+    let out = copydesk_in(dir.path())
         .args(["check", "--fix", "a.md"])
         .output()
         .unwrap();
@@ -164,7 +160,7 @@ fn unsafe_fixes_insert_the_credit_and_the_disclaimer() {
         "safe fixes only"
     );
 
-    let out = copydesk(dir.path())
+    let out = copydesk_in(dir.path())
         .args(["check", "--unsafe-fixes", "a.md"])
         .output()
         .unwrap();
@@ -204,7 +200,7 @@ fn fixing_many_files_leaves_no_temporary_files() {
         std::fs::create_dir_all(&sub).unwrap();
         std::fs::write(sub.join(format!("a{i}.md")), TEXT).unwrap();
     }
-    let out = copydesk(dir.path())
+    let out = copydesk_in(dir.path())
         .args(["check", "--fix", "--threads", "3", "."])
         .output()
         .unwrap();
@@ -224,7 +220,7 @@ fn a_refused_write_leaves_no_temporary_files() {
     let inside = tempfile::tempdir().unwrap();
     std::fs::write(outside.path().join("t.md"), TEXT).unwrap();
     std::os::unix::fs::symlink(outside.path().join("t.md"), inside.path().join("l.md")).unwrap();
-    let out = copydesk(inside.path())
+    let out = copydesk_in(inside.path())
         .args(["check", "--fix", "l.md"])
         .output()
         .unwrap();
@@ -246,7 +242,7 @@ fn a_refused_write_leaves_no_temporary_files() {
     // its temporary file.
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("a.md")).unwrap();
-    let failed = copydesk::fix::write_atomically(&dir.path().join("a.md"), "new");
+    let failed = write_atomically(&dir.path().join("a.md"), "new");
     assert!(failed.is_err());
     assert_eq!(leftovers(dir.path()), Vec::<String>::new());
 }
@@ -269,7 +265,7 @@ fn a_killed_fix_run_leaves_each_file_old_or_new() {
         }
     };
     let run = |dir: &Path| {
-        std::process::Command::new(assert_cmd::cargo::cargo_bin("copydesk"))
+        std::process::Command::new(copydesk_bin())
             .current_dir(dir)
             .args([
                 "check",

@@ -4,17 +4,9 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-fn copydesk() -> Command {
-    let mut cmd = Command::cargo_bin("copydesk").expect("binary builds");
-    cmd.env("NO_COLOR", "1")
-        .env_remove("COLUMNS")
-        // Set in every GitHub Actions step; tests that want it set it themselves.
-        .env_remove("GITHUB_STEP_SUMMARY");
-    cmd
-}
+use crate::common::{copydesk, policy, run_in, tempdir, write};
 
 /// Runs `check --format FORMAT` with more arguments; returns (exit code, stdout).
 fn check(format: &str, args: &[&str]) -> (i32, String) {
@@ -30,22 +22,6 @@ fn check(format: &str, args: &[&str]) -> (i32, String) {
         String::from_utf8_lossy(&out.stderr)
     );
     (out.status.code().unwrap_or(-1), stdout)
-}
-
-fn run_in(dir: &Path, args: &[&str]) -> std::process::Output {
-    copydesk()
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("runs")
-}
-
-fn tempdir() -> tempfile::TempDir {
-    tempfile::tempdir().expect("temp dir")
-}
-
-fn write(dir: &Path, name: &str, text: &str) {
-    std::fs::write(dir.join(name), text).expect("write");
 }
 
 fn json(text: &str) -> Value {
@@ -190,8 +166,7 @@ fn sarif_is_valid_against_the_schema() {
         .map(|r| r["id"].as_str().expect("id"))
         .collect();
     // Every active rule of the built-in policy, in id order.
-    let policy = copydesk::policy::Policy::builtin("opinion").expect("built-in pack");
-    let mut expected: Vec<&str> = policy
+    let mut expected: Vec<&str> = policy()
         .rules
         .iter()
         .filter(|r| r.check.is_some())

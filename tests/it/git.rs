@@ -7,9 +7,10 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use git2::{Repository, RepositoryInitOptions, Signature};
 use serde_json::Value;
+
+use crate::common::{copydesk_in, write};
 
 const DISCLAIMER: &str = "The views expressed in this article are the author’s own and do not necessarily reflect Fair Observer’s editorial policy.";
 
@@ -40,12 +41,6 @@ fn init(dir: &Path) -> Repository {
     let mut opts = RepositoryInitOptions::new();
     opts.initial_head("main");
     Repository::init_opts(dir, &opts).expect("init")
-}
-
-fn write(dir: &Path, name: &str, text: &str) {
-    let path = dir.join(name);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
 }
 
 fn stage(repo: &Repository, names: &[&str]) {
@@ -86,19 +81,9 @@ fn switch(repo: &Repository, name: &str) {
     repo.checkout_head(Some(&mut opts)).unwrap();
 }
 
-fn copydesk(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("copydesk").expect("binary builds");
-    cmd.current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .env_remove("GIT_INDEX_FILE");
-    cmd
-}
-
 /// (path, rule, line) of the planted rules' findings, and the exit code.
 fn check(dir: &Path, args: &[&str]) -> (i32, Vec<(String, String, u64)>) {
-    let out = copydesk(dir)
+    let out = copydesk_in(dir)
         .args(["check", "--format", "json"])
         .args(args)
         .output()
@@ -129,7 +114,7 @@ fn check(dir: &Path, args: &[&str]) -> (i32, Vec<(String, String, u64)>) {
 
 /// The paths a run checked, from the JSON summary and findings of every rule.
 fn files_checked(dir: &Path, args: &[&str]) -> u64 {
-    let out = copydesk(dir)
+    let out = copydesk_in(dir)
         .args(["check", "--format", "json"])
         .args(args)
         .output()
@@ -144,7 +129,7 @@ fn f(path: &str, rule: &str, line: u64) -> (String, String, u64) {
 
 /// Exit code and standard error of a run expected to fail.
 fn failure(dir: &Path, args: &[&str]) -> (i32, String) {
-    let out = copydesk(dir).args(args).output().unwrap();
+    let out = copydesk_in(dir).args(args).output().unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stderr).into_owned(),
@@ -431,7 +416,7 @@ fn stdin_cannot_be_combined_with_staged() {
 }
 
 fn hook_run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = copydesk(dir).arg("hook").args(args).output().unwrap();
+    let out = copydesk_in(dir).arg("hook").args(args).output().unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),

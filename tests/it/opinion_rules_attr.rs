@@ -2,11 +2,12 @@
 //! attributions, contested terms, relative time, unlinked source pieces): what they find
 //! in the seed article, exactly, and what they must leave alone.
 
-use assert_cmd::Command;
 use copydesk::engine::check_source;
 use copydesk::policy::Policy;
 use copydesk::source::Source;
 use serde_json::Value;
+
+use crate::common::{copydesk, policy};
 
 const RULES: &[&str] = &[
     "unattributed-quote",
@@ -19,9 +20,7 @@ const RULES: &[&str] = &[
 
 /// The findings of this pack's attribution rules on a file: (rule, line, column, words).
 fn findings(path: &str) -> Vec<(String, u64, u64, String)> {
-    let out = Command::cargo_bin("copydesk")
-        .expect("binary builds")
-        .env("NO_COLOR", "1")
+    let out = copydesk()
         .args(["check", "--isolated", "--format", "json", path])
         .output()
         .expect("runs");
@@ -136,7 +135,7 @@ fn hits(policy: &Policy, rule: &str, text: &str) -> Vec<String> {
 
 #[test]
 fn quotations_and_what_attributes_them() {
-    let policy = Policy::builtin("opinion").unwrap();
+    let policy = policy();
     let rule = "unattributed-quote";
     let cases: &[(&str, &[&str])] = &[
         // Speaker in the same sentence, before or after, or in the sentence next to it.
@@ -179,17 +178,17 @@ fn quotations_and_what_attributes_them() {
         ),
     ];
     for (text, expected) in cases {
-        assert_eq!(&hits(&policy, rule, text), expected, "{text}");
+        assert_eq!(&hits(policy, rule, text), expected, "{text}");
     }
 }
 
 #[test]
 fn block_quotes_need_a_source_before_or_inside() {
-    let policy = Policy::builtin("opinion").unwrap();
+    let policy = policy();
     let rule = "unattributed-quote";
     let quote = "> Every displaced family will be housed before the winter comes.\n";
     assert_eq!(
-        hits(&policy, rule, &format!("The plan was simple:\n\n{quote}")),
+        hits(policy, rule, &format!("The plan was simple:\n\n{quote}")),
         ["Every displaced family will be housed before the winter comes."]
     );
     for intro in [
@@ -197,14 +196,14 @@ fn block_quotes_need_a_source_before_or_inside() {
         "As [the ministry’s statement](https://example.org/statement) put it:",
     ] {
         assert!(
-            hits(&policy, rule, &format!("{intro}\n\n{quote}")).is_empty(),
+            hits(policy, rule, &format!("{intro}\n\n{quote}")).is_empty(),
             "{intro}"
         );
     }
     // A signature inside the quote, a note and a block quote that nobody introduced.
     assert!(
         hits(
-            &policy,
+            policy,
             rule,
             &format!("The plan:\n\n{quote}>\n> — Jane Doe, minister\n")
         )
@@ -212,7 +211,7 @@ fn block_quotes_need_a_source_before_or_inside() {
     );
     assert!(
         hits(
-            &policy,
+            policy,
             rule,
             "> **Note:** this guide was updated in March for the new rules.\n"
         )
@@ -222,7 +221,7 @@ fn block_quotes_need_a_source_before_or_inside() {
 
 #[test]
 fn scare_quotes_and_words_as_words() {
-    let policy = Policy::builtin("opinion").unwrap();
+    let policy = policy();
     let rule = "scare-quote";
     let cases: &[(&str, &[&str])] = &[
         (
@@ -252,13 +251,13 @@ fn scare_quotes_and_words_as_words() {
         ),
     ];
     for (text, expected) in cases {
-        assert_eq!(&hits(&policy, rule, text), expected, "{text}");
+        assert_eq!(&hits(policy, rule, text), expected, "{text}");
     }
 }
 
 #[test]
 fn contested_terms_need_a_source_in_their_sentence() {
-    let policy = Policy::builtin("opinion").unwrap();
+    let policy = policy();
     let rule = "contested-term";
     let cases: &[(&str, &[&str])] = &[
         (
@@ -291,16 +290,16 @@ fn contested_terms_need_a_source_in_their_sentence() {
         ),
     ];
     for (text, expected) in cases {
-        assert_eq!(&hits(&policy, rule, text), expected, "{text}");
+        assert_eq!(&hits(policy, rule, text), expected, "{text}");
     }
 }
 
 #[test]
 fn vague_attributions_relative_time_and_unlinked_sources() {
-    let policy = Policy::builtin("opinion").unwrap();
+    let policy = policy();
     assert_eq!(
         hits(
-            &policy,
+            policy,
             "vague-attribution",
             "Critics argue that the deal is weak."
         ),
@@ -308,7 +307,7 @@ fn vague_attributions_relative_time_and_unlinked_sources() {
     );
     assert!(
         hits(
-            &policy,
+            policy,
             "vague-attribution",
             "Critics at the Brookings Institution argue that the deal is weak."
         )
@@ -316,7 +315,7 @@ fn vague_attributions_relative_time_and_unlinked_sources() {
     );
     assert!(
         hits(
-            &policy,
+            policy,
             "vague-attribution",
             "Pernice’s research showed that people scan."
         )
@@ -324,7 +323,7 @@ fn vague_attributions_relative_time_and_unlinked_sources() {
     );
     assert_eq!(
         hits(
-            &policy,
+            policy,
             "relative-time",
             "Talks resume next Tuesday; they stalled two weeks ago."
         ),
@@ -332,7 +331,7 @@ fn vague_attributions_relative_time_and_unlinked_sources() {
     );
     assert!(
         hits(
-            &policy,
+            policy,
             "relative-time",
             "In the last week of March 2020, talks stalled. Use this term."
         )
@@ -340,7 +339,7 @@ fn vague_attributions_relative_time_and_unlinked_sources() {
     );
     assert_eq!(
         hits(
-            &policy,
+            policy,
             "source-link",
             "As Jane Doe wrote in The Guardian last week, the truce is fragile."
         ),
@@ -348,7 +347,7 @@ fn vague_attributions_relative_time_and_unlinked_sources() {
     );
     assert!(
         hits(
-            &policy,
+            policy,
             "source-link",
             "She wrote an article in March and a package in Python."
         )
@@ -356,7 +355,7 @@ fn vague_attributions_relative_time_and_unlinked_sources() {
     );
     assert!(
         hits(
-            &policy,
+            policy,
             "source-link",
             "As Jane Doe [wrote in The Guardian](https://example.org/a), the truce is fragile."
         )

@@ -3,16 +3,13 @@
 //! sentences, the exact findings on the seed article, and the fixes they attach, applied
 //! to the text (a fix must give the expected text, and fixing twice changes nothing).
 
-use assert_cmd::Command;
 use copydesk::diagnostic::{Applicability, Diagnostic, Fix};
 use copydesk::engine::check_source;
 use copydesk::policy::Policy;
 use copydesk::source::Source;
 use serde_json::Value;
 
-fn policy() -> Policy {
-    Policy::builtin("opinion").expect("built-in pack loads")
-}
+use crate::common::{copydesk, policy};
 
 /// The findings of one rule on a text.
 fn findings(policy: &Policy, rule: &str, text: &str) -> Vec<Diagnostic> {
@@ -85,8 +82,7 @@ fn assert_fix(
 
 /// (rule, line, column) of the seed's findings of the given rules, from the binary.
 fn seed_findings(rules: &[&str]) -> Vec<(String, u64, u64)> {
-    let out = Command::cargo_bin("copydesk")
-        .expect("binary builds")
+    let out = copydesk()
         .args([
             "check",
             "--isolated",
@@ -121,7 +117,7 @@ fn seed_numerals() {
     assert_eq!(seed_findings(&["numerals"]), [f("numerals", 41, 230)]);
     let p = policy();
     let text = std::fs::read_to_string("fixtures/seed.md").unwrap();
-    let found = findings(&p, "numerals", &text);
+    let found = findings(p, "numerals", &text);
     assert_eq!(&text[found[0].span.clone()], "4");
     assert_eq!(&text[found[0].labels[0].span.clone()], "two");
     assert!(found[0].message.contains("`two`"), "{}", found[0].message);
@@ -172,7 +168,7 @@ fn numerals_what_is_reported() {
         ("Use `4 workers` in code.\n", &[]),
     ];
     for (text, expected) in cases {
-        assert_eq!(flagged(&p, "numerals", text), *expected, "{text}");
+        assert_eq!(flagged(p, "numerals", text), *expected, "{text}");
     }
 }
 
@@ -180,14 +176,14 @@ fn numerals_what_is_reported() {
 fn numerals_fixes() {
     let p = policy();
     assert_fix(
-        &p,
+        p,
         "numerals",
         Applicability::Safe,
         "A landmine explosion killed 4 police officers and two civilians.\n",
         "A landmine explosion killed four police officers and two civilians.\n",
     );
     assert_fix(
-        &p,
+        p,
         "numerals",
         Applicability::Safe,
         "12 soldiers saw fifteen houses burn.\n",
@@ -195,7 +191,7 @@ fn numerals_fixes() {
     );
     // Inside a quotation the edit changes someone's words: unsafe.
     assert_fix(
-        &p,
+        p,
         "numerals",
         Applicability::Unsafe,
         "“We lost 3 men,” he said.\n",
@@ -203,7 +199,7 @@ fn numerals_fixes() {
     );
     // Through markup the figure is edited in place.
     assert_fix(
-        &p,
+        p,
         "numerals",
         Applicability::Safe,
         "It took *3 days* and **2** weeks.\n",
@@ -215,7 +211,7 @@ fn numerals_fixes() {
 fn link_hygiene_what_is_reported() {
     let p = policy();
     let messages = |text: &str| -> Vec<String> {
-        findings(&p, "link-hygiene", text)
+        findings(p, "link-hygiene", text)
             .iter()
             .map(|d| format!("{} @ {}", d.message, &text[d.span.clone()]))
             .collect()
@@ -268,21 +264,21 @@ fn link_hygiene_removes_tracking_parameters() {
     let p = policy();
     let safe = Applicability::Safe;
     assert_fix(
-        &p,
+        p,
         "link-hygiene",
         safe,
         "[a](https://unhcr.org/r?utm_source=tw&utm_medium=social)\n",
         "[a](https://unhcr.org/r)\n",
     );
     assert_fix(
-        &p,
+        p,
         "link-hygiene",
         safe,
         "[a](https://unhcr.org/r?utm_source=tw&id=4&fbclid=x1&gclid=y#top)\n",
         "[a](https://unhcr.org/r?id=4#top)\n",
     );
     assert_fix(
-        &p,
+        p,
         "link-hygiene",
         safe,
         "[a](https://unhcr.org/r?id=4&UTM_campaign=z&page=2 \"Title\")\n",
@@ -290,7 +286,7 @@ fn link_hygiene_removes_tracking_parameters() {
     );
     // A reference definition elsewhere: reported, but the edit is not guessed.
     let text = "Read [it][r].\n\n[r]: https://unhcr.org/?utm_source=x\n";
-    let found = findings(&p, "link-hygiene", text);
+    let found = findings(p, "link-hygiene", text);
     assert_eq!(found.len(), 1);
     assert!(found[0].fix.is_none());
 }
@@ -299,7 +295,7 @@ fn link_hygiene_removes_tracking_parameters() {
 fn heading_style_what_is_reported() {
     let p = policy();
     let messages = |text: &str| -> Vec<String> {
-        findings(&p, "heading-style", text)
+        findings(p, "heading-style", text)
             .iter()
             .map(|d| format!("{} @ {}", d.message, &text[d.span.clone()]))
             .collect()
@@ -346,7 +342,7 @@ fn heading_style_what_is_reported() {
 fn heading_style_fixes() {
     let p = policy();
     assert_fix(
-        &p,
+        p,
         "heading-style",
         Applicability::Safe,
         "The talks failed.\n\n## What comes *next*.\n",
@@ -354,7 +350,7 @@ fn heading_style_fixes() {
     );
     // The change of case is a suggestion: the words may be names after all.
     assert_fix(
-        &p,
+        p,
         "heading-style",
         Applicability::DisplayOnly,
         "Armenia signed.\n\n## Armenia Undermines Peace Efforts\n",
@@ -415,7 +411,7 @@ fn consistency_what_is_reported() {
         ),
     ];
     for (rule, text, expected) in cases {
-        assert_eq!(flagged(&p, rule, text), *expected, "{rule}: {text}");
+        assert_eq!(flagged(p, rule, text), *expected, "{rule}: {text}");
     }
 }
 
@@ -423,7 +419,7 @@ fn consistency_what_is_reported() {
 fn consistency_house_variety_and_fixes() {
     let p = policy();
     assert_fix(
-        &p,
+        p,
         "spelling-consistency",
         Applicability::Safe,
         "The colours faded. Colors, coloured, recognising organisations. They recognize organizations.\n",
@@ -431,14 +427,14 @@ fn consistency_house_variety_and_fixes() {
     );
     // Inside a quotation the same change is unsafe.
     assert_fix(
-        &p,
+        p,
         "spelling-consistency",
         Applicability::Unsafe,
         "The colors faded. “The colours are gone,” she said.\n",
         "The colors faded. “The colors are gone,” she said.\n",
     );
     assert_fix(
-        &p,
+        p,
         "term-consistency",
         Applicability::Unsafe,
         "Many Azeris left. Azerbaijanis returned.\n",
@@ -487,7 +483,7 @@ fn preferred_term_what_is_reported() {
         ("{{< img alt=\"Kiev at night\" >}}\n", &[]),
     ];
     for (text, expected) in cases {
-        assert_eq!(flagged(&p, "preferred-term", text), *expected, "{text}");
+        assert_eq!(flagged(p, "preferred-term", text), *expected, "{text}");
     }
 }
 
@@ -495,14 +491,14 @@ fn preferred_term_what_is_reported() {
 fn preferred_term_fixes() {
     let p = policy();
     assert_fix(
-        &p,
+        p,
         "preferred-term",
         Applicability::Safe,
         "In order to help, they will utilize it in Kiev.\n",
         "To help, they will use it in Kyiv.\n",
     );
     assert_fix(
-        &p,
+        p,
         "preferred-term",
         Applicability::Unsafe,
         "“We came in order to help,” she said.\n",
@@ -510,14 +506,14 @@ fn preferred_term_fixes() {
     );
     // Across a line break the words are replaced as a whole.
     assert_fix(
-        &p,
+        p,
         "preferred-term",
         Applicability::Safe,
         "They came in order\nto help.\n",
         "They came to help.\n",
     );
     // Split by markup: reported without a fix.
-    let found = findings(&p, "preferred-term", "They came in *order* to help.\n");
+    let found = findings(p, "preferred-term", "They came in *order* to help.\n");
     assert_eq!(found.len(), 1);
     assert!(found[0].fix.is_none());
 }
@@ -547,11 +543,11 @@ fn typography_what_is_reported() {
         ("The truce held.  Then   it broke.\n", &["  "]),
     ];
     for (text, expected) in cases {
-        assert_eq!(flagged(&p, "typography", text), *expected, "{text}");
+        assert_eq!(flagged(p, "typography", text), *expected, "{text}");
     }
     // Quotes: the minority style is reported, one finding per paragraph.
     let text = "It’s “over,” he said.\n\nShe’s sure it's not \"over\".\n\nThey’re gone.\n";
-    let found = findings(&p, "typography", text);
+    let found = findings(p, "typography", text);
     assert_eq!(found.len(), 1);
     assert_eq!(
         found[0].message,
@@ -559,7 +555,7 @@ fn typography_what_is_reported() {
     );
     assert_eq!(found[0].labels.len(), 2);
     // Primes are not quotes; one style alone is fine.
-    assert!(findings(&p, "typography", "He is 5'10\" tall. It's \"fine\".\n").is_empty());
+    assert!(findings(p, "typography", "He is 5'10\" tall. It's \"fine\".\n").is_empty());
 }
 
 #[test]
@@ -567,21 +563,21 @@ fn typography_fixes() {
     let p = policy();
     let safe = Applicability::Safe;
     assert_fix(
-        &p,
+        p,
         "typography",
         safe,
         "From 1990-1995 - and pages 10-20.  Then--nothing.\n",
         "From 1990–1995 — and pages 10–20. Then — nothing.\n",
     );
     assert_fix(
-        &p,
+        p,
         "typography",
         safe,
         "It’s “over,” he said. It’s “done.” She's sure it's \"over.\"\n",
         "It’s “over,” he said. It’s “done.” She’s sure it’s “over.”\n",
     );
     assert_fix(
-        &p,
+        p,
         "typography",
         safe,
         "It's \"over,\" he said. It's \"done\". She’s sure.\n",
@@ -589,7 +585,7 @@ fn typography_fixes() {
     );
     // A straight quote that opens a word may be an apostrophe ('90s): unsafe.
     assert_fix(
-        &p,
+        p,
         "typography",
         Applicability::Unsafe,
         "It’s “over.” It’s the ’80s. The '90s.\n",
@@ -620,7 +616,7 @@ fn lengths_what_is_reported() {
         "---\ntitle: T\n---\n{}[Jo Blake edited this piece.]\n",
         para(30)
     );
-    let found = findings(&p, "length", &short);
+    let found = findings(p, "length", &short);
     assert_eq!(found.len(), 1);
     assert_eq!(
         found[0].message,
@@ -632,14 +628,14 @@ fn lengths_what_is_reported() {
     );
     assert!(found[0].document_level);
     let long = para(1000).repeat(3);
-    let found = findings(&p, "length", &long);
+    let found = findings(p, "length", &long);
     assert_eq!(found.len(), 1);
     // The 2,501st word.
     assert_eq!(long[..found[0].span.start].split_whitespace().count(), 2500);
-    assert!(findings(&p, "length", &para(600)).is_empty());
+    assert!(findings(p, "length", &para(600)).is_empty());
     // The headline.
     let title = "---\ntitle: \"One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen\"\n---\nText.\n";
-    let found = findings(&p, "headline-length", title);
+    let found = findings(p, "headline-length", title);
     assert_eq!(found.len(), 1);
     assert!(
         found[0]
@@ -649,19 +645,19 @@ fn lengths_what_is_reported() {
     // Sentences and paragraphs; block quotes are someone else's words.
     let sentence = format!("{} end.", vec!["word"; 41].join(" "));
     assert_eq!(
-        findings(&p, "long-sentence", &format!("{sentence} Short one.\n")).len(),
+        findings(p, "long-sentence", &format!("{sentence} Short one.\n")).len(),
         1
     );
-    assert!(findings(&p, "long-sentence", &format!("> {sentence}\n")).is_empty());
-    assert_eq!(findings(&p, "long-paragraph", &para(151)).len(), 1);
-    assert!(findings(&p, "long-paragraph", &para(150)).is_empty());
+    assert!(findings(p, "long-sentence", &format!("> {sentence}\n")).is_empty());
+    assert_eq!(findings(p, "long-paragraph", &para(151)).len(), 1);
+    assert!(findings(p, "long-paragraph", &para(150)).is_empty());
 }
 
 #[test]
 fn undefined_acronym_what_is_reported() {
     let p = policy();
     let messages = |text: &str| -> Vec<String> {
-        findings(&p, "undefined-acronym", text)
+        findings(p, "undefined-acronym", text)
             .iter()
             .map(|d| {
                 let labels: Vec<&str> = d.labels.iter().map(|l| &text[l.span.clone()]).collect();
@@ -714,7 +710,7 @@ fn house_style_rules_hold_on_odd_input() {
         "- 1990-\n- -1995\n\n| a | 4 b |\n|---|---|\n| 1-2 | x  y |\n".to_string(),
     ];
     for text in &texts {
-        for d in check_source(&p, &Source::new("odd.md", text.clone())) {
+        for d in check_source(p, &Source::new("odd.md", text.clone())) {
             assert!(
                 text.get(d.span.clone()).is_some(),
                 "{}: bad span in {text:?}",

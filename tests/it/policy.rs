@@ -3,28 +3,17 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
+use crate::common::{copydesk, copydesk_in, write};
+
 fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("copydesk")
-        .unwrap()
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .unwrap();
+    let out = copydesk_in(dir).args(args).output().unwrap();
     (
         out.status.code().unwrap(),
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
-}
-
-fn write(dir: &Path, name: &str, text: &str) {
-    let path = dir.join(name);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
 }
 
 /// (path, rule) of every finding of `check --format json`.
@@ -225,8 +214,7 @@ fn bad_globs_and_unknown_profile_packs_point_into_the_config() {
 /// The house pack on the seed: its own rule finds the site's donation appeal.
 #[test]
 fn fair_observer_pack_reports_the_donation_appeal_in_the_seed() {
-    let out = Command::cargo_bin("copydesk")
-        .unwrap()
+    let out = copydesk()
         .args(["check", "--format", "json", "fixtures/seed.md"])
         .arg("--config")
         .arg(tempfile_config("extends = [\"fair-observer\"]\n").path())

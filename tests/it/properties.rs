@@ -3,20 +3,13 @@
 //! code, suppressions, end matter): spans are sound, results do not depend on threads,
 //! line endings or a byte order mark.
 
-use std::sync::OnceLock;
-
+use crate::common::policy;
 use crate::common::spans::assert_sound;
 use copydesk::engine;
 use copydesk::parallel::for_each_ordered;
-use copydesk::policy::{DEFAULT_PACK, Policy};
 use copydesk::source::Source;
 use proptest::prelude::*;
 use proptest::sample::select;
-
-fn policy() -> &'static Policy {
-    static POLICY: OnceLock<Policy> = OnceLock::new();
-    POLICY.get_or_init(|| Policy::builtin(DEFAULT_PACK).unwrap())
-}
 
 const WORDS: &[&str] = &[
     "The",

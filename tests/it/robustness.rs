@@ -6,19 +6,12 @@
 //! The whole corpus takes minutes in a debug build; a deterministic sample runs by
 //! default and `cargo test --release --test it -- --ignored robustness::` runs it all.
 
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
-
+use crate::common::policy;
 use crate::common::spans::assert_sound;
 use copydesk::engine;
 use copydesk::fix::{self, Allowed};
-use copydesk::policy::{DEFAULT_PACK, Policy};
 use copydesk::source::Source;
-
-fn policy() -> &'static Policy {
-    static POLICY: OnceLock<Policy> = OnceLock::new();
-    POLICY.get_or_init(|| Policy::builtin(DEFAULT_PACK).unwrap())
-}
+use std::path::{Path, PathBuf};
 
 fn shared(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

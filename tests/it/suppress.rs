@@ -3,15 +3,14 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
+
+use crate::common::copydesk_in;
 
 /// Runs `check --format json` in `dir`; returns exit code and (rule, line, column,
 /// message) for the rules these tests are about.
 fn check(dir: &Path, args: &[&str]) -> (i32, Vec<(String, u64, u64, String)>) {
-    let out = Command::cargo_bin("copydesk")
-        .unwrap()
-        .current_dir(dir)
+    let out = copydesk_in(dir)
         .args(["check", "--format", "json"])
         .args(args)
         .output()

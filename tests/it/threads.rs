@@ -1,14 +1,9 @@
 //! `--threads`: the report is the same, byte for byte, whatever the number of threads.
 
-use assert_cmd::Command;
+use crate::common::copydesk;
 
 fn run(args: &[&str]) -> (Option<i32>, Vec<u8>) {
-    let out = Command::cargo_bin("copydesk")
-        .unwrap()
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .unwrap();
+    let out = copydesk().args(args).output().unwrap();
     (out.status.code(), out.stdout)
 }
 
@@ -26,8 +21,7 @@ fn output_is_identical_with_one_and_many_threads() {
 
 #[test]
 fn zero_threads_is_a_usage_error() {
-    let out = Command::cargo_bin("copydesk")
-        .unwrap()
+    let out = copydesk()
         .args(["check", "--threads", "0", "fixtures/clean.md"])
         .output()
         .unwrap();
