@@ -3,18 +3,12 @@
 
 use serde_json::Value;
 
-use crate::common::{copydesk, fixture, run_in, tempdir, write};
+use crate::common::{copydesk, fixture, output_of, run_in, tempdir, write};
 
-/// Runs `check --format json` on paths; returns (exit code, findings as
-/// (rule, line, column) and the parsed document).
+/// Runs `check --format json` on paths (once per test binary: see [`output_of`]);
+/// returns (exit code, findings as (rule, line, column) and the parsed document).
 fn check_json(args: &[&str]) -> (i32, Vec<(String, u64, u64)>, Value) {
-    let out = copydesk()
-        .arg("check")
-        .arg("--format")
-        .arg("json")
-        .args(args)
-        .output()
-        .expect("runs");
+    let out = output_of(&[&["check", "--format", "json"], args].concat());
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
         panic!(
             "invalid JSON ({e}): {}\nstderr: {}",

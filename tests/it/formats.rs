@@ -6,15 +6,12 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::common::{copydesk, policy, run_in, tempdir, write};
+use crate::common::{copydesk, output_of, policy, run_in, tempdir, write};
 
-/// Runs `check --format FORMAT` with more arguments; returns (exit code, stdout).
+/// Runs `check --format FORMAT` with more arguments (once per test binary: see
+/// [`output_of`]); returns (exit code, stdout).
 fn check(format: &str, args: &[&str]) -> (i32, String) {
-    let out = copydesk()
-        .args(["check", "--format", format])
-        .args(args)
-        .output()
-        .expect("runs");
+    let out = output_of(&[&["check", "--format", format], args].concat());
     let stdout = String::from_utf8(out.stdout).expect("UTF-8 output");
     assert!(
         out.stderr.is_empty(),

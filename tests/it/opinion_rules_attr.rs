@@ -7,7 +7,7 @@ use copydesk::policy::Policy;
 use copydesk::source::Source;
 use serde_json::Value;
 
-use crate::common::{copydesk, policy};
+use crate::common::{output_of, policy};
 
 const RULES: &[&str] = &[
     "unattributed-quote",
@@ -19,11 +19,9 @@ const RULES: &[&str] = &[
 ];
 
 /// The findings of this pack's attribution rules on a file: (rule, line, column, words).
+/// The binary runs once per file and test binary (see [`output_of`]).
 fn findings(path: &str) -> Vec<(String, u64, u64, String)> {
-    let out = copydesk()
-        .args(["check", "--isolated", "--format", "json", path])
-        .output()
-        .expect("runs");
+    let out = output_of(&["check", "--isolated", "--format", "json", path]);
     let doc: Value = serde_json::from_slice(&out.stdout).expect("JSON report");
     let text = std::fs::read(path).expect("fixture");
     doc["diagnostics"]

@@ -9,7 +9,7 @@ use copydesk::policy::Policy;
 use copydesk::source::Source;
 use serde_json::Value;
 
-use crate::common::{copydesk, policy};
+use crate::common::{output_of, policy};
 
 /// The findings of one rule on a text.
 fn findings(policy: &Policy, rule: &str, text: &str) -> Vec<Diagnostic> {
@@ -80,18 +80,16 @@ fn assert_fix(
     );
 }
 
-/// (rule, line, column) of the seed's findings of the given rules, from the binary.
+/// (rule, line, column) of the seed's findings of the given rules, from the binary (run
+/// once per test binary: see [`output_of`]).
 fn seed_findings(rules: &[&str]) -> Vec<(String, u64, u64)> {
-    let out = copydesk()
-        .args([
-            "check",
-            "--isolated",
-            "--format",
-            "json",
-            "fixtures/seed.md",
-        ])
-        .output()
-        .expect("runs");
+    let out = output_of(&[
+        "check",
+        "--isolated",
+        "--format",
+        "json",
+        "fixtures/seed.md",
+    ]);
     let doc: Value = serde_json::from_slice(&out.stdout).expect("JSON");
     doc["diagnostics"]
         .as_array()
