@@ -23,7 +23,7 @@ pub fn text_of(data: &[u8]) -> String {
     String::from_utf8_lossy(data).into_owned()
 }
 
-#[path = "../../tests/common/spans.rs"]
+#[path = "../../tests/it/common/spans.rs"]
 mod spans;
 use spans::check_range;
 
