@@ -1,6 +1,6 @@
 //! Bad input: each case says clearly what is wrong, exits with the right code, and the
 //! other files of the run are still checked. Cases already covered elsewhere are listed
-//! in README ("Robustness"): a missing path, invalid UTF-8, a FIFO, a missing `--config`,
+//! in docs/robustness.md: a missing path, invalid UTF-8, a FIFO, a missing `--config`,
 //! unknown keys, invalid regular expressions and unknown kinds are in tests/it/cli.rs.
 
 use std::path::Path;
@@ -274,7 +274,7 @@ fn more_files_than_max_files_checks_nothing() {
 /// `cargo test --release --test it -- --ignored bad_input::`.
 #[cfg(unix)]
 #[test]
-#[ignore = "a 50 MB article: run in release, see README"]
+#[ignore = "a 50 MB article: run in release, see docs/robustness.md"]
 fn a_50_mb_article_is_checked_in_bounded_memory() {
     let dir = folder();
     let paragraph = "The council approved the plan in May, according to the ministry, and 42 people came. \"It was a disaster,\" she said. Voters were angry about the café's prices.\n\n";

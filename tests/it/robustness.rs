@@ -75,7 +75,7 @@ fn a_sample_of_the_corpus() {
 }
 
 #[test]
-#[ignore = "the whole corpus: run in release (see README)"]
+#[ignore = "the whole corpus: run in release (see docs/robustness.md)"]
 fn the_whole_corpus() {
     check_corpus(1);
 }
