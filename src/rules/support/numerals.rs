@@ -236,20 +236,16 @@ enum Unit {
 /// Enumerators, list numbering, times and ratios, and numbers inside URLs, paths and
 /// dates written with hyphens.
 fn not_prose_number(at: &At<'_>) -> Result<(), NotFigure> {
-    let text = at.text;
-    let range = at.range.clone();
-    let token = at.token;
-    let before = at.before;
-    let after = at.after;
-    let prev = at.prev;
-    let prev2 = at.prev2;
-    let next = at.next;
     // An enumerator inside a sentence: "1) train staff; 2) hire", "(3)".
-    let closes = next == Some(')') || (next == Some('.') && after.chars().nth(1) == Some(')'));
+    let closes =
+        at.next == Some(')') || (at.next == Some('.') && at.after.chars().nth(1) == Some(')'));
     if closes
-        && token.len() <= 2
-        && prev.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '‘'))
-        && after
+        && at.token.len() <= 2
+        && at
+            .prev
+            .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '‘'))
+        && at
+            .after
             .chars()
             .nth(1)
             .is_none_or(|c| c.is_whitespace() || matches!(c, ',' | ';' | '.' | ':' | ')'))
@@ -257,23 +253,24 @@ fn not_prose_number(at: &At<'_>) -> Result<(), NotFigure> {
         return Err(NotFigure::Other);
     }
     // List numbering at the start of a block: "2. Interactive documentation", "(3)".
-    if before
+    if at
+        .before
         .trim_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '#'))
         .is_empty()
-        && matches!(next, Some('.' | ')'))
-        && after.chars().nth(1).is_none_or(char::is_whitespace)
+        && matches!(at.next, Some('.' | ')'))
+        && at.after.chars().nth(1).is_none_or(char::is_whitespace)
     {
         return Err(NotFigure::Other);
     }
     // Times and ratios (10:30, 1:1).
-    if next == Some(':') && after.chars().nth(1).is_some_and(|c| c.is_ascii_digit()) {
+    if at.next == Some(':') && at.after.chars().nth(1).is_some_and(|c| c.is_ascii_digit()) {
         return Err(NotFigure::Other);
     }
-    if prev == Some(':') && prev2.is_some_and(|c| c.is_ascii_digit()) {
+    if at.prev == Some(':') && at.prev2.is_some_and(|c| c.is_ascii_digit()) {
         return Err(NotFigure::Other);
     }
     // URLs, paths, e-mail addresses, code-like words.
-    let chunk = chunk(text, &range);
+    let chunk = chunk(at.text, &at.range);
     if chunk.contains('/')
         || chunk.contains('@')
         || chunk.contains('_')
@@ -291,11 +288,9 @@ fn not_prose_number(at: &At<'_>) -> Result<(), NotFigure> {
 
 /// A number in a list that continues an identifier or a date ("resolutions 822, 853").
 fn continues_list(at: &At<'_>, last_skip: Option<(NotFigure, usize)>) -> Result<(), NotFigure> {
-    let text = at.text;
-    let range = at.range.clone();
     // A list that continues an identifier or a date.
     if let Some((kind, end)) = last_skip {
-        let between = text.get(end..range.start).unwrap_or("").trim();
+        let between = at.text.get(end..at.range.start).unwrap_or("").trim();
         let joins = match kind {
             NotFigure::Identifier => matches!(
                 between,
@@ -329,46 +324,42 @@ fn continues_list(at: &At<'_>, last_skip: Option<(NotFigure, usize)>) -> Result<
 /// A currency before or a unit glued after: money, a percentage, or letters that make
 /// the number an ordinal, a decade or a model name.
 fn money_and_unit(at: &At<'_>) -> Unit {
-    let text = at.text;
-    let range = at.range.clone();
-    let before = at.before;
-    let after = at.after;
-    let next = at.next;
-    let mut span = range.clone();
-    // Money: a currency sign before, or a currency word or code around.
-    let sign = before.trim_end_matches(' ').chars().next_back();
+    let mut span = at.range.clone();
+    // Money: a currency sign at.before, or a currency word or code around.
+    let sign = at.before.trim_end_matches(' ').chars().next_back();
     let money = matches!(sign, Some('$' | '€' | '£' | '¥' | '₹' | '₽' | '₺' | '₦'))
         || matches!(
-            word_before(text, range.start).as_str(),
+            word_before(at.text, at.range.start).as_str(),
             "us$" | "usd" | "eur" | "gbp" | "rs" | "chf" | "azn" | "amd"
         );
     if money && let Some(sign) = sign {
-        let trimmed = before.trim_end_matches(' ');
+        let trimmed = at.before.trim_end_matches(' ');
         span.start = trimmed.len() - sign.len_utf8();
     }
 
     // Letters glued after: ordinals, decades, units, model names.
-    if let Some(c) = next
+    if let Some(c) = at.next
         && c.is_alphabetic()
     {
-        let suffix: String = after
+        let suffix: String = at
+            .after
             .chars()
             .take_while(|c| c.is_alphabetic())
             .collect::<String>()
             .to_lowercase();
         if money && matches!(suffix.as_str(), "k" | "m" | "mn" | "bn" | "b" | "tn" | "t") {
-            span.end = range.end + suffix.len();
+            span.end = at.range.end + suffix.len();
             return Unit::Figure(span);
         }
         return Unit::NotFigure(NotFigure::Other);
     }
 
-    let percent = next == Some('%');
+    let percent = at.next == Some('%');
     if percent {
-        span.end = range.end + 1;
+        span.end = at.range.end + 1;
         return Unit::Figure(span);
     }
-    let (next_word, next_word_end) = word_after(text, range.end);
+    let (next_word, next_word_end) = word_after(at.text, at.range.end);
     if matches!(next_word.as_str(), "percent" | "per" | "percentage") {
         span.end = next_word_end;
         return Unit::Figure(span);
@@ -443,61 +434,53 @@ impl Numerals {
     /// Shapes that make a number part of a code, a formula or an identifier: glued to
     /// letters, a version, an assignment, a reference mark.
     fn not_a_quantity(&self, at: &At<'_>) -> Result<(), NotFigure> {
-        let text = at.text;
-        let range = at.range.clone();
-        let token = at.token;
-        let before = at.before;
-        let after = at.after;
-        let prev = at.prev;
-        let prev2 = at.prev2;
-        let next = at.next;
         // Glued to letters: G20, H1N1, COVID-19, mp3.
-        if prev.is_some_and(is_word_char) {
+        if at.prev.is_some_and(is_word_char) {
             return Err(NotFigure::Identifier);
         }
-        if prev == Some('-') && prev2.is_some_and(char::is_alphabetic) {
+        if at.prev == Some('-') && at.prev2.is_some_and(char::is_alphabetic) {
             return Err(NotFigure::Identifier);
         }
-        if prev == Some('#') || before.trim_end().ends_with('#') {
+        if at.prev == Some('#') || at.before.trim_end().ends_with('#') {
             return Err(NotFigure::Identifier);
         }
         // C++14, 11.0.19+7.
-        if prev == Some('+') && prev2.is_some_and(|c| c.is_alphanumeric() || c == '+') {
+        if at.prev == Some('+') && at.prev2.is_some_and(|c| c.is_alphanumeric() || c == '+') {
             return Err(NotFigure::Identifier);
         }
         // A time-zone offset: "UTC -3", "GMT+2".
-        if matches!(prev, Some('-' | '+' | '−'))
+        if matches!(at.prev, Some('-' | '+' | '−'))
             && self.times.contains(&word_before(
-                text,
-                range.start - prev.map_or(0, char::len_utf8),
+                at.text,
+                at.range.start - at.prev.map_or(0, char::len_utf8),
             ))
         {
             return Err(NotFigure::Other);
         }
         // Seven or more digits with no separator: a record number, a phone number, a ZIP+4.
-        if token.len() >= 7
-            && token.chars().all(|c| c.is_ascii_digit())
-            && !matches!(next, Some('%'))
+        if at.token.len() >= 7
+            && at.token.chars().all(|c| c.is_ascii_digit())
+            && !matches!(at.next, Some('%'))
         {
             return Err(NotFigure::Identifier);
         }
         // A value in an assignment or a legend ("x = 5", "(1 = yes, 0 = no)").
-        if after.trim_start_matches(' ').starts_with('=')
-            || before.trim_end_matches(' ').ends_with('=')
+        if at.after.trim_start_matches(' ').starts_with('=')
+            || at.before.trim_end_matches(' ').ends_with('=')
         {
             return Err(NotFigure::Identifier);
         }
         // The tail of a dotted name ("syntax.patterns.arm.5", "v.2").
-        if prev == Some('.') && prev2.is_some_and(char::is_alphabetic) {
+        if at.prev == Some('.') && at.prev2.is_some_and(char::is_alphabetic) {
             return Err(NotFigure::Identifier);
         }
         // More than one dot: a version or an address (2.1.3, 10.0.0.1); a version series
         // (6.0.x, 1.x).
-        if token.matches('.').count() > 1 {
+        if at.token.matches('.').count() > 1 {
             return Err(NotFigure::Identifier);
         }
-        if next == Some('.') {
-            let mut rest = after.chars().skip(1);
+        if at.next == Some('.') {
+            let mut rest = at.after.chars().skip(1);
             if rest.next().is_some_and(|c| matches!(c, 'x' | 'X' | '*'))
                 && !rest.next().is_some_and(is_word_char)
             {
@@ -505,15 +488,18 @@ impl Numerals {
             }
         }
         // A reference mark ("[2]") or a subsection ("14(c)", "501(c)(3)").
-        if (prev == Some('[') && next == Some(']'))
-            || (next == Some('(')
-                && after.chars().nth(1).is_some_and(char::is_alphanumeric)
-                && after.chars().nth(2) == Some(')'))
+        if (at.prev == Some('[') && at.next == Some(']'))
+            || (at.next == Some('(')
+                && at.after.chars().nth(1).is_some_and(char::is_alphanumeric)
+                && at.after.chars().nth(2) == Some(')'))
         {
             return Err(NotFigure::Identifier);
         }
-        // An exponent or another kind of digit glued after (2⁶³): a formula.
-        if next.is_some_and(|c| c.is_numeric() && !c.is_ascii_digit()) {
+        // An exponent or another kind of digit glued at.after (2⁶³): a formula.
+        if at
+            .next
+            .is_some_and(|c| c.is_numeric() && !c.is_ascii_digit())
+        {
             return Err(NotFigure::Other);
         }
         Ok(())
@@ -522,15 +508,15 @@ impl Numerals {
     /// Dates and times named by the words around: a year, a month, a time of day; and
     /// numbers whose next word makes them a duration, a measure or a label.
     fn dated_or_labelled(&self, at: &At<'_>, words: &Words) -> Result<(), NotFigure> {
-        let text = at.text;
-        let token = at.token;
-        let before = at.before;
-        let after = at.after;
-        let plain = token.chars().all(|c| c.is_ascii_digit());
-        let value: u64 = if plain { token.parse().unwrap_or(0) } else { 0 };
+        let plain = at.token.chars().all(|c| c.is_ascii_digit());
+        let value: u64 = if plain {
+            at.token.parse().unwrap_or(0)
+        } else {
+            0
+        };
         if !words.money
             && plain
-            && token.len() == 4
+            && at.token.len() == 4
             && self.years.contains(&u32::try_from(value).unwrap_or(0))
         {
             return Err(NotFigure::Date);
@@ -542,9 +528,9 @@ impl Numerals {
             return Err(NotFigure::Identifier);
         }
         // "Version: 2.15", "Step: 3".
-        if !words.money && words.prev.is_empty() && before.trim_end().ends_with(':') {
-            let colon = before.trim_end().len() - 1;
-            if self.identifiers.contains(&word_before(text, colon)) {
+        if !words.money && words.prev.is_empty() && at.before.trim_end().ends_with(':') {
+            let colon = at.before.trim_end().len() - 1;
+            if self.identifiers.contains(&word_before(at.text, colon)) {
                 return Err(NotFigure::Identifier);
             }
         }
@@ -561,7 +547,7 @@ impl Numerals {
         }
         // A range ("12-13 September", "10-11 AM", "2-3 hours", "5 to 10 minutes") is what
         // its last number is.
-        if let Some(kind) = self.range_kind(after) {
+        if let Some(kind) = self.range_kind(at.after) {
             return Err(kind);
         }
         Ok(())
@@ -569,22 +555,18 @@ impl Numerals {
 
     /// Numbers that belong to a name or a release ("Debian 6", "since 1.0").
     fn named_or_versioned(&self, at: &At<'_>, words: &Words) -> Result<(), NotFigure> {
-        let text = at.text;
-        let token = at.token;
-        let before = at.before;
-        let after = at.after;
         // A number that is part of a name ("Debian 6", "FIPS 140", "Ubuntu 18.04").
-        let decimal = token.contains('.');
+        let decimal = at.token.contains('.');
         if !words.money
-            && !token.contains(',')
+            && !at.token.contains(',')
             && !self.magnitudes.contains(&words.next)
-            && let Some((word, initial)) = name_before(before)
+            && let Some((word, initial)) = name_before(at.before)
         {
-            let ends = after.trim_start().is_empty() || after.trim_start().starts_with(':');
+            let ends = at.after.trim_start().is_empty() || at.after.trim_start().starts_with(':');
             let name = is_name(word, initial, decimal, self.is_quantifier(word))
                 || (initial && ends && word.starts_with(char::is_uppercase))
                 // "* pip 24.0", "* libgdiplus 6.1": a list of software and versions.
-                || (decimal && before.trim() == word && word.chars().all(|c| c.is_lowercase() || c.is_ascii_digit()));
+                || (decimal && at.before.trim() == word && word.chars().all(|c| c.is_lowercase() || c.is_ascii_digit()));
             if name {
                 return Err(NotFigure::Identifier);
             }
@@ -593,17 +575,17 @@ impl Numerals {
         // decimal with a zero fraction ("WASI 1.0", "compute capability 7.0"), and one that a
         // name or an identifier moves to or from ("bumped go to 1.17", "Node from 16.2").
         if decimal && !words.money && !self.magnitudes.contains(&words.next) {
-            if token.ends_with(".0") {
+            if at.token.ends_with(".0") {
                 return Err(NotFigure::Identifier);
             }
             // Dotted times in a schedule: "11.00 to 12.30".
-            if let Some((h, m)) = token.split_once('.')
+            if let Some((h, m)) = at.token.split_once('.')
                 && m.len() == 2
                 && h.parse::<u8>().is_ok_and(|h| h < 24)
                 && m.parse::<u8>().is_ok_and(|m| m < 60)
                 && (matches!(words.prev.as_str(), "to" | "from" | "at" | "until")
-                    || after.trim_start().starts_with(['-', '–'])
-                    || after.trim_start().starts_with("to "))
+                    || at.after.trim_start().starts_with(['-', '–'])
+                    || at.after.trim_start().starts_with("to "))
             {
                 return Err(NotFigure::Other);
             }
@@ -612,16 +594,16 @@ impl Numerals {
             && !self.magnitudes.contains(&words.next)
             && matches!(words.prev.as_str(), "to" | "from")
         {
-            let at = before.trim_end().len() - words.prev.len();
-            let owner = word_before(text, at);
-            let named = name_before(text.get(..at).unwrap_or(""))
+            let word_at = at.before.trim_end().len() - words.prev.len();
+            let owner = word_before(at.text, word_at);
+            let named = name_before(at.text.get(..word_at).unwrap_or(""))
                 .is_some_and(|(w, initial)| is_name(w, initial, decimal, self.is_quantifier(w)));
             if named || (decimal && self.identifiers.contains(&owner)) {
                 return Err(NotFigure::Identifier);
             }
         }
         if decimal && !words.money && !self.magnitudes.contains(&words.next) {
-            let lower = tail(before.trim_end(), 16).to_lowercase();
+            let lower = tail(at.before.trim_end(), 16).to_lowercase();
             let ends_with_word = |w: &str| {
                 lower
                     .strip_suffix(w)
