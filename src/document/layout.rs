@@ -7,6 +7,7 @@
 //! page residue that follows a published piece (donation appeals, share widgets). The
 //! patterns are pack data (`[end-matter]`); this module only applies them.
 
+use super::statements::{Place, Statement};
 use super::{Block, Document};
 use crate::pattern::Pattern;
 
@@ -54,8 +55,22 @@ impl EndMatter {
         }
     }
 
-    pub fn layout(&self, doc: &Document<'_>) -> Layout {
-        let roles: Vec<Role> = doc.blocks.iter().map(|b| self.role(b)).collect();
+    /// The roles of the blocks. A block that is a recognised statement (a disclaimer, a
+    /// credit, a note: the whole block, or its opening in a short block) is end matter.
+    pub fn layout(&self, doc: &Document<'_>, statements: &[Statement]) -> Layout {
+        let mut roles: Vec<Role> = doc.blocks.iter().map(|b| self.role(b)).collect();
+        for s in statements.iter().filter(|s| s.place == Place::Prose) {
+            let Some(i) = s.block else { continue };
+            let Some(block) = doc.blocks.get(i) else {
+                continue;
+            };
+            let opens = s.span.start <= block.prose_span().start + 4 && block.word_count() <= 80;
+            if let Some(role @ (Role::Body | Role::Heading)) = roles.get_mut(i)
+                && (s.whole_block || opens)
+            {
+                *role = Role::EndMatter;
+            }
+        }
         let last_heading = roles.iter().rposition(|r| *r == Role::Heading);
         // Residue starts at the first trailer block after the last heading: a "Related
         // Reading" box between sections is not the end of the article.

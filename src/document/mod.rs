@@ -10,6 +10,7 @@ pub mod layout;
 pub mod prose;
 mod quotes;
 pub mod sentences;
+pub mod statements;
 pub(crate) mod words;
 
 use std::ops::Range;

@@ -42,10 +42,12 @@ fn active(rule: &Rule) -> Option<&Compiled> {
 }
 
 pub fn check_document(policy: &Policy, doc: &Document<'_>) -> Checked {
-    let layout = policy.end_matter.layout(doc);
+    let statements = policy.statements.find(doc);
+    let layout = policy.end_matter.layout(doc, &statements);
     let cx = Context {
         doc,
         layout: &layout,
+        statements: &statements,
     };
     let mut found = Vec::new();
     for rule in &policy.rules {

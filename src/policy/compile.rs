@@ -11,6 +11,7 @@ use super::{Policy, Rule};
 use crate::diagnostic::Severity;
 use crate::did_you_mean::closest;
 use crate::document::layout::EndMatter;
+use crate::document::statements::{Lexicon, Phrases, Recogniser, WordSet};
 use crate::error::Error;
 use crate::parallel::{default_threads, for_each_ordered};
 use crate::rules::{About, ParamError, Setup, Texts};
@@ -19,6 +20,7 @@ impl Loader {
     pub(super) fn compile(self) -> Result<Policy, Error> {
         let publication = self.publication.clone();
         let end_matter = self.compile_end_matter()?;
+        let statements = Recogniser::new(self.lexicon());
         // Compiling patterns is most of the start-up of a one-file run (a pre-commit
         // hook), and rules compile independently: one per core, first error in rule order.
         let mut rules = Vec::with_capacity(self.rules.len());
@@ -41,6 +43,7 @@ impl Loader {
             rules,
             publication,
             end_matter,
+            statements,
             sources: self
                 .files
                 .iter()
@@ -61,6 +64,36 @@ impl Loader {
         let trailer = crate::rules::compile_regexes(trailer)
             .map_err(|e| self.param_error(*tf, "end-matter.trailer", e))?;
         Ok(EndMatter::new(blocks, trailer))
+    }
+
+    /// The statement recogniser's words from `[statements]`.
+    fn lexicon(&self) -> Lexicon {
+        let list = |key: &str| {
+            self.statements
+                .get(key)
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+        };
+        let words = |key: &str| WordSet::new(list(key).iter().map(String::as_str));
+        let verbs = |key: &str| WordSet::verbs(list(key).iter().map(String::as_str));
+        let phrases = |key: &str| Phrases::new(list(key).iter().map(String::as_str));
+        Lexicon {
+            opinion_nouns: words("opinion-nouns"),
+            piece_nouns: words("piece-nouns"),
+            author_nouns: words("author-nouns"),
+            stance_nouns: words("stance-nouns"),
+            reflect_verbs: verbs("reflect-verbs"),
+            construe_verbs: verbs("construe-verbs"),
+            editing_words: words("editing-words"),
+            editor_labels: words("editor-labels"),
+            credit_heads: words("credit-heads"),
+            name_particles: words("name-particles"),
+            note_labels: phrases("note-labels"),
+            publish_verbs: verbs("publish-verbs"),
+            republish_verbs: verbs("republish-verbs"),
+            guest_nouns: words("guest-nouns"),
+            disclaimer_labels: phrases("disclaimer-labels"),
+        }
     }
 
     fn param_error(&self, file: usize, prefix: &str, e: ParamError) -> Error {

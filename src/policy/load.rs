@@ -37,6 +37,8 @@ pub(super) struct Loader {
     pub(super) publication: Option<String>,
     pub(super) end_blocks: Option<(Vec<String>, usize)>,
     pub(super) end_trailer: Option<(Vec<String>, usize)>,
+    /// `[statements]` lists by key, the last file's winning.
+    pub(super) statements: std::collections::BTreeMap<&'static str, Vec<String>>,
     pub(super) rules: Vec<MergedRule>,
 }
 

@@ -42,6 +42,9 @@ impl Loader {
                 self.end_trailer = Some((t, file));
             }
         }
+        if let Some(lists) = raw.statements {
+            self.statements.extend(lists.lists());
+        }
         for (id, table) in raw.rules {
             let existing = self.rules.iter().position(|r| r.id == id);
             let index = match existing {

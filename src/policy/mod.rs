@@ -20,6 +20,7 @@ use std::sync::Arc;
 
 use crate::diagnostic::Severity;
 use crate::document::layout::EndMatter;
+use crate::document::statements::Recogniser;
 use crate::error::Error;
 use crate::rules::{About, Texts};
 pub use kinds::Compiled;
@@ -77,6 +78,8 @@ pub struct Policy {
     pub rules: Vec<Rule>,
     pub publication: Option<String>,
     pub end_matter: EndMatter,
+    /// Finds the disclaimer, credits and notes in their many wordings.
+    pub statements: Recogniser,
     /// The files merged, in order (`builtin:opinion`, then paths).
     pub sources: Vec<String>,
     pub description: String,

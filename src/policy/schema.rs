@@ -24,6 +24,8 @@ pub(super) struct RawFile {
     #[serde(default)]
     pub(super) end_matter: Option<EndMatterSpec>,
     #[serde(default)]
+    pub(super) statements: Option<StatementsSpec>,
+    #[serde(default)]
     pub(super) rules: BTreeMap<String, toml::Table>,
     /// Packs chosen by a front matter field (honoured in the configuration file).
     #[serde(default)]
@@ -79,6 +81,54 @@ pub(super) struct Publication {
 pub(super) struct EndMatterSpec {
     pub(super) blocks: Option<Vec<String>>,
     pub(super) trailer: Option<Vec<String>>,
+}
+
+/// `[statements]`: the words the statement recogniser reads (see
+/// `crate::document::statements`). Each key replaces the list of the packs before.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(super) struct StatementsSpec {
+    pub(super) opinion_nouns: Option<Vec<String>>,
+    pub(super) piece_nouns: Option<Vec<String>>,
+    pub(super) author_nouns: Option<Vec<String>>,
+    pub(super) stance_nouns: Option<Vec<String>>,
+    pub(super) reflect_verbs: Option<Vec<String>>,
+    pub(super) construe_verbs: Option<Vec<String>>,
+    pub(super) editing_words: Option<Vec<String>>,
+    pub(super) editor_labels: Option<Vec<String>>,
+    pub(super) credit_heads: Option<Vec<String>>,
+    pub(super) name_particles: Option<Vec<String>>,
+    pub(super) note_labels: Option<Vec<String>>,
+    pub(super) publish_verbs: Option<Vec<String>>,
+    pub(super) republish_verbs: Option<Vec<String>>,
+    pub(super) guest_nouns: Option<Vec<String>>,
+    pub(super) disclaimer_labels: Option<Vec<String>>,
+}
+
+impl StatementsSpec {
+    /// The lists this file sets, by key.
+    pub(super) fn lists(self) -> Vec<(&'static str, Vec<String>)> {
+        [
+            ("opinion-nouns", self.opinion_nouns),
+            ("piece-nouns", self.piece_nouns),
+            ("author-nouns", self.author_nouns),
+            ("stance-nouns", self.stance_nouns),
+            ("reflect-verbs", self.reflect_verbs),
+            ("construe-verbs", self.construe_verbs),
+            ("editing-words", self.editing_words),
+            ("editor-labels", self.editor_labels),
+            ("credit-heads", self.credit_heads),
+            ("name-particles", self.name_particles),
+            ("note-labels", self.note_labels),
+            ("publish-verbs", self.publish_verbs),
+            ("republish-verbs", self.republish_verbs),
+            ("guest-nouns", self.guest_nouns),
+            ("disclaimer-labels", self.disclaimer_labels),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k, v)))
+        .collect()
+    }
 }
 
 /// Compiles override globs; an error names the bad pattern's index.

@@ -18,6 +18,7 @@ use serde::de::DeserializeOwned;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::document::layout::Layout;
+use crate::document::statements::Statement;
 pub(crate) use params::compile_regexes;
 
 /// The `//!` documentation at the top of a kind's file, extracted by `build.rs`.
@@ -33,6 +34,8 @@ pub(crate) use kind_doc;
 pub struct Context<'a> {
     pub doc: &'a Document<'a>,
     pub layout: &'a Layout,
+    /// The disclaimers, credits and notes found in the document, in file order.
+    pub statements: &'a [Statement],
 }
 
 /// A compiled rule. It reports findings without rule id or severity: the engine adds

@@ -32,5 +32,6 @@ mod policy;
 mod properties;
 mod readme;
 mod robustness;
+mod statements;
 mod suppress;
 mod threads;
