@@ -9,6 +9,7 @@ pub mod fix;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
+use crate::document::statements::StatementKind;
 use crate::policy::{Compiled, Policy, Rule};
 use crate::rules::Context;
 use crate::source::Source;
@@ -21,6 +22,8 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
     /// Findings an inline suppression covered (for `--statistics`).
     pub suppressed: Vec<Diagnostic>,
+    /// The kinds of the statements found (disclaimers, credits, notes), one per statement.
+    pub statements: Vec<StatementKind>,
 }
 
 /// All findings of the policy's active rules for one file, ordered by position then rule,
@@ -80,6 +83,7 @@ pub fn check_document(policy: &Policy, doc: &Document<'_>) -> Checked {
     Checked {
         diagnostics: kept,
         suppressed,
+        statements: statements.iter().map(|s| s.kind).collect(),
     }
 }
 

@@ -30,6 +30,7 @@ pub use schema::{Example, Examples, OverrideSpec, PackMeta, ProfilesSpec, overri
 /// The packs built into the binary, by name.
 pub const BUILTIN_PACKS: &[(&str, &str)] = &[
     ("opinion", include_str!("../../policies/opinion.toml")),
+    ("statements", include_str!("../../policies/statements.toml")),
     (
         "fair-observer",
         include_str!("../../policies/fair-observer.toml"),

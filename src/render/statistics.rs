@@ -1,5 +1,7 @@
 //! `check --statistics`: how many findings each rule has, suppressed ones included, so a
-//! desk can see where its archive stands before it turns a rule on or fixes in bulk.
+//! desk can see where its archive stands before it turns a rule on or fixes in bulk; and
+//! how many disclaimers, credits and notes the statement recogniser found, in how many
+//! files.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -20,6 +22,22 @@ struct Row {
     /// Reported findings `--fix` (safe) or `--unsafe-fixes` can fix.
     fixable: usize,
     unsafe_fixable: usize,
+}
+
+/// Statements found by kind: (statements, files holding one).
+pub type StatementCounts = BTreeMap<&'static str, (usize, usize)>;
+
+#[derive(Debug, Serialize)]
+struct StatementRow<'a> {
+    statement: &'a str,
+    found: usize,
+    files: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct Json<'a> {
+    rules: Vec<Row>,
+    statements: Vec<StatementRow<'a>>,
 }
 
 fn rows(reports: &[FileReport], suppressed: &BTreeMap<String, (usize, Severity)>) -> Vec<Row> {
@@ -55,23 +73,53 @@ pub fn render(
     format: OutputFormat,
     reports: &[FileReport],
     suppressed: &BTreeMap<String, (usize, Severity)>,
+    statements: &StatementCounts,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let rows = rows(reports, suppressed);
     if format == OutputFormat::Json {
-        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        let json = Json {
+            rules: rows,
+            statements: statements
+                .iter()
+                .map(|(k, (found, files))| StatementRow {
+                    statement: k,
+                    found: *found,
+                    files: *files,
+                })
+                .collect(),
+        };
+        serde_json::to_writer_pretty(&mut *out, &json)?;
         return writeln!(out);
     }
     if rows.is_empty() {
-        return writeln!(out, "no findings");
+        writeln!(out, "no findings")?;
+    } else {
+        rule_table(&rows, out)?;
     }
+    statement_table(statements, out)
+}
+
+/// The statements the recogniser found, by kind.
+fn statement_table(statements: &StatementCounts, out: &mut dyn Write) -> io::Result<()> {
+    if statements.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n  FOUND    FILES  STATEMENT")?;
+    for (kind, (found, files)) in statements {
+        writeln!(out, "{found:>7}  {files:>7}  {kind}")?;
+    }
+    Ok(())
+}
+
+fn rule_table(rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
     let width = rows.iter().map(|r| r.rule.len()).max().unwrap_or(4).max(4);
     writeln!(
         out,
         "{:>7}  {:>10}  {:>7}  {:<width$}  SEVERITY",
         "COUNT", "SUPPRESSED", "FIXABLE", "RULE"
     )?;
-    for r in &rows {
+    for r in rows {
         let fixable = match (r.fixable, r.unsafe_fixable) {
             (0, 0) => String::new(),
             (n, 0) => n.to_string(),

@@ -178,6 +178,7 @@ pub struct Kind<C: ?Sized + 'static = dyn Check> {
 pub static KINDS: &[&Kind] = &[
     &kinds::required_statement::KIND,
     &kinds::credit_line::KIND,
+    &kinds::forbidden_statement::KIND,
     &kinds::figure_attribution::KIND,
     &kinds::number_style::KIND,
     &kinds::link_hygiene::KIND,

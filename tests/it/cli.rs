@@ -366,6 +366,11 @@ fn config_parameters_override_the_pack() {
         "a.md",
         "---\ntitle: T\nauthor: A\ndate: 2023-11-13\nsection: opinion\n---\nThe war ended.\n\n[Jo Blake edited this piece.]\n",
     );
+    write(
+        dir.path(),
+        "b.md",
+        "---\ntitle: T\nauthor: A\ndate: 2023-11-13\nsection: opinion\n---\nThe war ended.\n",
+    );
     let out = run_in(
         dir.path(),
         &[
@@ -375,11 +380,17 @@ fn config_parameters_override_the_pack() {
             "--format",
             "concise",
             "a.md",
+            "b.md",
         ],
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
+    // The pack's credit is a credit in another form under the house's format, not missing.
     assert!(
-        stdout.contains("error[editor-credit] no editing credit"),
+        stdout.contains("a.md:9:1: error[editor-credit] the editor credit is not in the house format: `[Jo Blake edited this piece.]`"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("b.md:7:15: error[editor-credit] no editing credit"),
         "{stdout}"
     );
 }

@@ -10,6 +10,10 @@ use crate::common::policy;
 fn every_builtin_rule_has_examples_that_hold() {
     for (pack, _) in BUILTIN_PACKS {
         let policy = Policy::builtin(pack).expect("built-in pack loads");
+        if policy.rules.is_empty() {
+            // A pack of words only (`statements`): it loads, and has no examples.
+            continue;
+        }
         let outcomes = examples::run(&policy);
         assert!(!outcomes.is_empty(), "pack `{pack}` has no active rule");
         let failures: Vec<String> = outcomes

@@ -102,7 +102,8 @@ fn statistics_count_findings_and_suppressions_per_rule() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = &json["rules"];
     let row = |rule: &str| {
         rows.as_array()
             .unwrap()
@@ -117,6 +118,8 @@ fn statistics_count_findings_and_suppressions_per_rule() {
     assert_eq!(row("unused-suppression")["fixable"], 1);
     assert_eq!(row("invalid-suppression")["count"], 1);
     assert_eq!(row("disclaimer")["count"], 2);
+    // Neither file has a disclaimer or a credit in any wording.
+    assert_eq!(json["statements"], serde_json::json!([]));
 
     let out = copydesk_in(dir.path())
         .args(["check", "--statistics", "a.md", "b.md"])

@@ -492,12 +492,13 @@ fn hook_install_respects_core_hooks_path() {
     assert!(!dir.join("githooks/pre-commit").exists());
 }
 
-const HOOK_POLICY: &str = r#"extends = []
+const HOOK_POLICY: &str = r#"extends = ["statements"]
 
 [rules.disclaimer]
 kind = "required-statement"
 severity = "error"
 template = "The views expressed in this article are the author's own and do not necessarily reflect {publication}'s editorial policy."
+statement = "author-views"
 opening-words = 5
 message = "the author-views disclaimer is missing"
 
@@ -506,6 +507,7 @@ misplaced = "the disclaimer is followed by more of the article"
 wrong-publication = "the disclaimer names `{text}`, not {publication}"
 duplicated = "the disclaimer appears more than once"
 misworded = "the disclaimer is not in the house wording: `{text}`"
+hidden = "the disclaimer is inside an HTML comment, where readers do not see it"
 "#;
 
 /// The installed hook, run by the real git, refuses a commit of an article without a

@@ -165,3 +165,144 @@ fn print_statements() {
         }
     }
 }
+
+/// The checks an editor sees on an archive piece whose disclaimer and credit are worded
+/// its own way: not in the house wording, never missing.
+#[test]
+fn other_wordings_are_reported_as_not_house_wording_never_missing() {
+    let dir = crate::common::tempdir();
+    crate::common::write(
+        dir.path(),
+        "copydesk.toml",
+        "[publication]\nname = \"Fair Observer\"\n",
+    );
+    crate::common::write(
+        dir.path(),
+        "a.md",
+        "---\ntitle: T\nauthor: A\ndate: 2023-11-13\nsection: opinion\neditor: [Ben Ode, Cleo Park]\n---\nThe war ended.\n\n*Written by Ana Ruiz. Edited by Ben Ode and Cleo Park.*\n\nThe opinions expressed in this article are her own and do not necessarily reflect\nthe views of the Law Library or the Library of Congress.\n",
+    );
+    let out = crate::common::run_in(dir.path(), &["check", "--format", "concise", "a.md"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.contains("[disclaimer]") || l.contains("[editor-credit]"))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "a.md:10:23: error[editor-credit] the editor credit is not in the house format: `Edited by Ben Ode and Cleo Park`",
+            "a.md:12:1: error[disclaimer] the disclaimer is not in the house wording: `The opinions expressed in this article are her own and do…`",
+            "a.md:13:14: error[disclaimer] the disclaimer names `the Law Library`, not Fair Observer",
+        ],
+        "{stdout}"
+    );
+
+    // The disclaimer's fix puts it in the house wording; the credit inside the byline has
+    // no fix (the byline needs an editor) and is still reported, unchanged.
+    let out = crate::common::run_in(
+        dir.path(),
+        &[
+            "check",
+            "--fix",
+            "--unsafe-fixes",
+            "--format",
+            "concise",
+            "a.md",
+        ],
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!stdout.contains("[disclaimer]"), "{stdout}");
+    assert!(
+        stdout.contains("a.md:10:23: error[editor-credit]"),
+        "{stdout}"
+    );
+    let fixed = std::fs::read_to_string(dir.path().join("a.md")).unwrap();
+    assert!(
+        fixed.ends_with("*Written by Ana Ruiz. Edited by Ben Ode and Cleo Park.*\n\nThe views expressed in this article are the author's own and do not necessarily reflect Fair Observer's editorial policy.\n"),
+        "{fixed}"
+    );
+}
+
+/// A credit naming an editor the front matter does not list; a disclaimer and a credit
+/// that exist only in an HTML comment; hard negatives stay missing.
+#[test]
+fn credits_are_cross_checked_and_hidden_or_absent_statements_reported() {
+    let dir = crate::common::tempdir();
+    crate::common::write(
+        dir.path(),
+        "a.md",
+        "---\ntitle: T\nauthor: A\ndate: 2023-11-13\nsection: opinion\neditor: Cleo Park\n---\nThe war ended.\n\nEdited by Ben Ode and Cleo Park.\n",
+    );
+    crate::common::write(
+        dir.path(),
+        "b.md",
+        "---\ntitle: T\nauthor: A\ndate: 2023-11-13\nsection: opinion\n---\nThe war ended.\n\n<!-- Edited by Ben Ode. The views expressed here are my own. -->\n",
+    );
+    crate::common::write(
+        dir.path(),
+        "c.md",
+        "---\ntitle: T\nauthor: A\ndate: 2023-11-13\nsection: opinion\n---\nThe anthology edited by Ben Ode collects the views of forty writers, and their views are their own business.\n",
+    );
+    let out = crate::common::run_in(
+        dir.path(),
+        &["check", "--format", "concise", "a.md", "b.md", "c.md"],
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.contains("[disclaimer]") || l.contains("[editor-credit]"))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "a.md:8:15: error[disclaimer] the author-views disclaimer is missing",
+            "a.md:10:1: error[editor-credit] the editor credit is not in the house format: `Edited by Ben Ode and Cleo Park.`",
+            "a.md:10:11: error[editor-credit] the credit names Ben Ode, but the front matter's editor is Cleo Park",
+            "b.md:9:6: error[editor-credit] the editor credit is inside an HTML comment, where readers do not see it",
+            "b.md:9:25: error[disclaimer] the disclaimer is inside an HTML comment, where readers do not see it",
+            "c.md:7:109: error[disclaimer] the author-views disclaimer is missing",
+            "c.md:7:109: error[editor-credit] the editor credit is missing",
+        ],
+        "{stdout}"
+    );
+
+    let out = crate::common::run_in(
+        dir.path(),
+        &["check", "--statistics", "a.md", "b.md", "c.md"],
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("  FOUND    FILES  STATEMENT\n      1        1  author-views\n      2        2  editor-credit\n"),
+        "{stdout}"
+    );
+}
+
+/// A credit of its own paragraph in another form is rewritten in the house format, and
+/// the rewritten credit is then the house credit (the fix converges).
+#[test]
+fn a_credit_paragraph_is_rewritten_in_the_house_format() {
+    let dir = crate::common::tempdir();
+    crate::common::write(
+        dir.path(),
+        "a.md",
+        "---\ntitle: T\nauthor: A\ndate: 2023-11-13\nsection: opinion\neditor: Jane Doe\n---\nThe war ended.\n\n**Edited by: Jane Doe**\n",
+    );
+    let out = crate::common::run_in(
+        dir.path(),
+        &[
+            "check",
+            "--fix",
+            "--unsafe-fixes",
+            "--format",
+            "concise",
+            "a.md",
+        ],
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!stdout.contains("[editor-credit]"), "{stdout}");
+    let fixed = std::fs::read_to_string(dir.path().join("a.md")).unwrap();
+    assert!(
+        fixed.contains("The war ended.\n\n[Jane Doe edited this piece.]\n"),
+        "{fixed}"
+    );
+}

@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use super::inputs::{Input, read_input};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::statements::StatementKind;
 use crate::error::Error;
 use crate::git::ChangedLines;
 use crate::lint;
@@ -41,6 +42,8 @@ pub(super) enum Outcome {
         report: FileReport,
         /// Rule and severity of each finding a suppression covered.
         suppressed: Vec<(String, Severity)>,
+        /// The kinds of statements found, one per statement.
+        statements: Vec<StatementKind>,
         policy: Arc<Policy>,
         fix: Option<FileFix>,
         /// The file was checked but something went wrong after (a fix not written).
@@ -92,6 +95,7 @@ pub(super) fn check_input(input: &Input, shared: &Shared) -> Outcome {
             .into_iter()
             .map(|d| (d.rule, d.severity))
             .collect(),
+        statements: checked.statements,
         policy,
         fix,
         error,

@@ -131,6 +131,8 @@ pub(super) struct RunState {
     /// A finding at or above `--fail-on`.
     failing: bool,
     suppressed: BTreeMap<String, (usize, Severity)>,
+    /// Statements found by kind: (statements, files), for `--statistics`.
+    statements: crate::render::statistics::StatementCounts,
     used_policies: Vec<Arc<Policy>>,
     fixes: FixTally,
     /// The diff of the file just taken, if any.
@@ -162,6 +164,7 @@ impl RunState {
             Outcome::Checked {
                 report,
                 suppressed,
+                statements,
                 policy,
                 fix,
                 error,
@@ -169,6 +172,15 @@ impl RunState {
                 errors.extend(error);
                 for (rule, severity) in suppressed {
                     self.suppressed.entry(rule).or_insert((0, severity)).0 += 1;
+                }
+                for kind in &statements {
+                    self.statements.entry(kind.name()).or_default().0 += 1;
+                }
+                let mut seen: Vec<_> = statements;
+                seen.sort();
+                seen.dedup();
+                for kind in seen {
+                    self.statements.entry(kind.name()).or_default().1 += 1;
                 }
                 if !self.used_policies.iter().any(|p| Arc::ptr_eq(p, &policy)) {
                     self.used_policies.push(policy);

@@ -94,7 +94,7 @@ impl Sink {
             Sink::Diff => Ok(()),
             Sink::Stream { mut stream, .. } => stream.end(&run.summary, out),
             Sink::Statistics { format, reports } => {
-                statistics::render(format, &reports, &run.suppressed, out)
+                statistics::render(format, &reports, &run.suppressed, &run.statements, out)
             }
             Sink::Whole {
                 format,

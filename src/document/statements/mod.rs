@@ -102,7 +102,8 @@ pub struct Statement {
     pub whole_block: bool,
     /// Its words, for comparing it with a house wording.
     pub words: Vec<Word>,
-    /// For a credit, the names credited.
+    /// For a credit, the names credited; for a disclaimer, the bodies whose views it says
+    /// these are not ("the Law Library", "Fair Observer").
     pub names: Vec<Name>,
 }
 
@@ -374,13 +375,25 @@ impl Recogniser {
             }
         }
         for range in views {
-            out.push(self.statement(StatementKind::AuthorViews, p, &toks, range, Vec::new()));
+            let sentence = toks.get(range.clone()).unwrap_or_default();
+            let bodies = views::organisations(&self.lex, sentence)
+                .into_iter()
+                .map(|r| self.name(p, &toks, (r.start + range.start)..(r.end + range.start)))
+                .collect();
+            out.push(self.statement(StatementKind::AuthorViews, p, &toks, range, bodies));
         }
     }
 
     fn name(&self, p: &Passage<'_>, toks: &[Tok], range: Range<usize>) -> Name {
-        let span = text_span(toks, range);
-        let text = p.prose.text.get(span.clone()).unwrap_or("");
+        let mut span = text_span(toks, range);
+        let mut text = p.prose.text.get(span.clone()).unwrap_or("");
+        // "Fair Observer's editorial policy" names Fair Observer.
+        for suffix in ["'s", "’s"] {
+            if let Some(name) = text.strip_suffix(suffix) {
+                span.end -= suffix.len();
+                text = name;
+            }
+        }
         Name {
             text: text.split_whitespace().collect::<Vec<_>>().join(" "),
             span: p.prose.to_source(span),

@@ -618,3 +618,65 @@ fn anchored(lex: &Lexicon, s: &Sentence<'_>, toks: &[Tok]) -> bool {
             .any(|t| lex.opinion_nouns.contains(&t.norm));
     here || standalone
 }
+
+/// The body a disclaimer names, as token ranges: "the views of [the Law Library]", "[Fair
+/// Observer]'s editorial policy", "those of [the Congressional Research Service]".
+pub(super) fn organisations(lex: &Lexicon, toks: &[Tok]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < toks.len() {
+        let Some(t) = toks.get(k) else { break };
+        let stance_before = k
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|p| lex.stance_nouns.contains(p.base()));
+        if t.is("of") && stance_before {
+            let mut start = k + 1;
+            if toks.get(start).is_some_and(|t| t.is("the")) {
+                start += 1;
+            }
+            let end = cap_run(toks, start);
+            if end > start {
+                // Keep "the" in the name: "the Law Library".
+                let from = if start > k + 1 { k + 1 } else { start };
+                out.push(from..end);
+                k = end;
+                continue;
+            }
+        }
+        // "Fair Observer's editorial policy".
+        if t.is_possessive()
+            && t.cap
+            && toks
+                .get(k + 1..(k + 3).min(toks.len()))
+                .is_some_and(|w| w.iter().any(|w| lex.stance_nouns.contains(w.base())))
+        {
+            let mut start = k;
+            while start > 0 && toks.get(start - 1).is_some_and(|p| p.word && p.cap) {
+                start -= 1;
+            }
+            out.push(start..k + 1);
+        }
+        k += 1;
+    }
+    out
+}
+
+/// The end of a run of capitalised words from `start`, with "of", "and", "for" and "&"
+/// inside it ("Library of Congress", "Department of Health and Human Services").
+fn cap_run(toks: &[Tok], start: usize) -> usize {
+    let mut end = start;
+    let mut k = start;
+    while let Some(t) = toks.get(k) {
+        if t.word && t.cap {
+            k += 1;
+            end = k;
+        } else if end > start && (matches!(t.norm.as_str(), "of" | "and" | "for" | "&" | "." | "-"))
+        {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    end
+}

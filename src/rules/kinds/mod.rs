@@ -4,6 +4,7 @@ pub(super) mod acronym;
 pub(super) mod consistency;
 pub(super) mod credit_line;
 pub(super) mod figure_attribution;
+pub(super) mod forbidden_statement;
 pub(super) mod front_matter;
 pub(super) mod heading_style;
 pub(super) mod length;
