@@ -11,7 +11,7 @@ use crate::error::Error;
 pub(super) fn explain(args: &ExplainArgs) -> Result<ExitStatus, Error> {
     let policy = policy_here(&args.policy)?;
     let text = if let Some(rule) = policy.rule(&args.rule) {
-        explain_rule(rule)
+        explain_rule(&policy, rule)
     } else if let Some(kind) = crate::policy::kinds::find(&args.rule) {
         format!("{} (rule kind)\n\n{}", kind.name, kind.doc)
     } else {
@@ -32,7 +32,7 @@ pub(super) fn explain(args: &ExplainArgs) -> Result<ExitStatus, Error> {
     Ok(ExitStatus::Success)
 }
 
-fn explain_rule(rule: &crate::policy::Rule) -> String {
+fn explain_rule(policy: &crate::policy::Policy, rule: &crate::policy::Rule) -> String {
     use std::fmt::Write as _;
     let mut s = String::new();
     let _ = writeln!(
@@ -51,7 +51,7 @@ fn explain_rule(rule: &crate::policy::Rule) -> String {
         let _ = writeln!(s, "Message `{k}`: {v}");
     }
     if !rule.texts.help.is_empty() {
-        let _ = writeln!(s, "Help: {}", rule.texts.help);
+        let _ = writeln!(s, "Help: {}", crate::lint::examples::help_of(policy, rule));
     }
     if !rule.params.is_empty() {
         let _ = writeln!(s, "\nSettings:");
@@ -64,13 +64,14 @@ fn explain_rule(rule: &crate::policy::Rule) -> String {
             return;
         }
         let _ = writeln!(s, "\n{title}");
-        for ex in list {
-            let _ = writeln!(s, "  ---");
-            for line in ex.text().lines() {
-                let _ = writeln!(s, "  {line}");
+        // Each example under a numbered heading: a `---` line would read as front matter.
+        for (i, ex) in list.iter().enumerate() {
+            let _ = writeln!(s, "  ({})", i + 1);
+            for line in crate::lint::examples::expand(policy, ex.text()).lines() {
+                let _ = writeln!(s, "    {line}");
             }
             if let Some(m) = ex.message() {
-                let _ = writeln!(s, "  => {m}");
+                let _ = writeln!(s, "    => {}", crate::lint::examples::expand(policy, m));
             }
         }
     };

@@ -57,8 +57,14 @@ impl EndMatter {
 
     /// The roles of the blocks. A block that is a recognised statement (a disclaimer, a
     /// credit, a note: the whole block, or its opening in a short block) is end matter.
-    pub fn layout(&self, doc: &Document<'_>, statements: &[Statement]) -> Layout {
+    /// `house` lists blocks the rules know as their own statement in the house wording.
+    pub fn layout(&self, doc: &Document<'_>, statements: &[Statement], house: &[usize]) -> Layout {
         let mut roles: Vec<Role> = doc.blocks.iter().map(|b| self.role(b)).collect();
+        for &i in house {
+            if let Some(role @ (Role::Body | Role::Heading)) = roles.get_mut(i) {
+                *role = Role::EndMatter;
+            }
+        }
         for s in statements.iter().filter(|s| s.place == Place::Prose) {
             let Some(i) = s.block else { continue };
             let Some(block) = doc.blocks.get(i) else {

@@ -46,7 +46,18 @@ fn active(rule: &Rule) -> Option<&Compiled> {
 
 pub fn check_document(policy: &Policy, doc: &Document<'_>) -> Checked {
     let statements = policy.statements.find(doc);
-    let layout = policy.end_matter.layout(doc, &statements);
+    // A house's own disclaimer and credit line are end matter, in whatever words the
+    // house chose.
+    let house: Vec<usize> = policy
+        .rules
+        .iter()
+        .filter_map(active)
+        .flat_map(|c| match c {
+            Compiled::Document(check) => check.end_matter(doc),
+            Compiled::Audit(_) => Vec::new(),
+        })
+        .collect();
+    let layout = policy.end_matter.layout(doc, &statements, &house);
     let cx = Context {
         doc,
         layout: &layout,

@@ -42,6 +42,19 @@ pub struct Context<'a> {
 /// both from the policy.
 pub trait Check: Send + Sync {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
+
+    /// The blocks that are this rule's statement in the house wording (a disclaimer, a
+    /// credit line): end matter, whatever the pack's `[end-matter]` patterns say.
+    fn end_matter(&self, _doc: &Document<'_>) -> Vec<usize> {
+        Vec::new()
+    }
+
+    /// The rule's statement in the house wording, for a pack's examples
+    /// (`{house:RULE}`, `{house:RULE:Name}`): the disclaimer with the publication filled
+    /// in, the credit line with `name`.
+    fn house_text(&self, _name: &str) -> Option<String> {
+        None
+    }
 }
 
 /// A rule's texts from the pack. `message` is the main finding's; kinds with several

@@ -9,7 +9,6 @@ use crate::diagnostic::Severity;
 use crate::error::Error;
 use crate::policy::Policy;
 use crate::render::RuleMeta;
-use crate::template::fill;
 
 /// The nearest folder at or above `dir` that holds a `.git` (a folder, or a file in a
 /// worktree or submodule).
@@ -24,7 +23,6 @@ pub(super) fn repository_root(dir: &Path) -> Option<PathBuf> {
 pub(super) fn rules_in_force(policies: &[Arc<Policy>]) -> Vec<RuleMeta> {
     let mut rules: Vec<RuleMeta> = Vec::new();
     for policy in policies {
-        let publication = policy.publication.as_deref().unwrap_or("the publication");
         for r in &policy.rules {
             if r.severity == Severity::Off || rules.iter().any(|m| m.id == r.id) {
                 continue;
@@ -38,7 +36,7 @@ pub(super) fn rules_in_force(policies: &[Arc<Policy>]) -> Vec<RuleMeta> {
                 } else {
                     r.summary.clone()
                 },
-                help: fill(&r.texts.help, &[("publication", publication)]),
+                help: crate::lint::examples::help_of(policy, r),
                 doc: r.kind.doc.to_string(),
             });
         }

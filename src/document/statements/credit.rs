@@ -69,10 +69,58 @@ const RANKS: &[&str] = &[
     "news",
 ];
 
+/// Sentences about these are about another kind of editing: "Video produced by X and
+/// edited by Y."
+const MEDIA: &[&str] = &[
+    "video",
+    "videos",
+    "photo",
+    "photos",
+    "photograph",
+    "photographs",
+    "audio",
+    "film",
+    "footage",
+    "image",
+    "images",
+    "graphics",
+    "map",
+    "maps",
+    "chart",
+    "charts",
+    "illustration",
+    "illustrations",
+    "animation",
+    "music",
+    "sound",
+    "podcast",
+    "trailer",
+];
+/// The last word of a title, not of a name: "Fatima Bennani, Opinion Editor".
+const ROLES: &[&str] = &[
+    "editor",
+    "editors",
+    "director",
+    "correspondent",
+    "reporter",
+    "writer",
+    "columnist",
+    "chief",
+    "manager",
+    "producer",
+    "desk",
+    "staff",
+    "team",
+];
+
 /// The editor credits in one sentence.
 pub(super) fn find(lex: &Lexicon, s: &Sentence<'_>) -> Vec<Credit> {
     let toks = s.toks;
     let mut out = Vec::new();
+    let first = toks.iter().find(|t| t.word);
+    if first.is_some_and(|t| MEDIA.contains(&t.norm.as_str())) {
+        return out;
+    }
     let mut i = 0;
     while i < toks.len() {
         if clause_start(s, i)
@@ -92,6 +140,9 @@ pub(super) fn find(lex: &Lexicon, s: &Sentence<'_>) -> Vec<Credit> {
     }
     if out.is_empty() {
         out.extend(labelled_after(lex, s));
+    }
+    if out.is_empty() {
+        out.extend(responsible(lex, s));
     }
     out.retain(|c| !c.names.is_empty());
     if !out.is_empty() && citation_like(s) {
@@ -135,28 +186,30 @@ fn credit_at(lex: &Lexicon, s: &Sentence<'_>, i: usize) -> Option<Credit> {
         j += 1;
     }
     let head = at(j)?;
-    let names_from = if lex.editing_words.contains(&head.norm)
-        && at(j + 1).is_some_and(|t| t.is("by"))
-    {
-        skip_colon(toks, j + 2)
-    } else if lex.editor_labels.contains(&head.norm) && at(j + 1).is_some_and(|t| t.is(":")) {
-        j + 2
-    } else if let Some(after) = this_piece(lex, toks, i) {
-        // "This article was (condensed and) edited by X".
-        let by = (after..(after + 6).min(toks.len()))
-            .find(|&k| at(k).is_some_and(|t| t.is("by")) && editing(lex, at(k.wrapping_sub(1))))?;
-        let names_from = skip_colon(toks, by + 1);
-        let (names, end) = names(lex, s, names_from)?;
-        // What follows may say why: "… edited by X for length and clarity."
-        let reason =
-            at(end).is_some_and(|t| t.is("for")) && at(end + 1).is_some_and(|t| t.word && !t.cap);
-        return (reason || ends_credit(lex, s, end)).then_some(Credit {
-            toks: i..end,
-            names,
-        });
-    } else {
-        return None;
-    };
+    let names_from =
+        if lex.editing_words.contains(&head.norm) && at(j + 1).is_some_and(|t| t.is("by")) {
+            skip_colon(toks, j + 2)
+        } else if lex.editor_labels.contains(&head.norm) && at(j + 1).is_some_and(|t| t.is(":")) {
+            j + 2
+        } else if let Some(after) = this_piece(lex, toks, i) {
+            // "This article was (condensed and) edited by X".
+            // "was edited by", "was condensed and edited by", "was edited for length and
+            // clarity by".
+            let edited = (after..(after + 6).min(toks.len())).find(|&k| editing(lex, at(k)))?;
+            let by = (edited + 1..(edited + 7).min(toks.len()))
+                .find(|&k| at(k).is_some_and(|t| t.is("by")))?;
+            let names_from = skip_colon(toks, by + 1);
+            let (names, end) = names(lex, s, names_from)?;
+            // What follows may say why: "… edited by X for length and clarity."
+            let reason = at(end).is_some_and(|t| t.is("for"))
+                && at(end + 1).is_some_and(|t| t.word && !t.cap);
+            return (reason || ends_credit(lex, s, end)).then_some(Credit {
+                toks: i..end,
+                names,
+            });
+        } else {
+            return None;
+        };
     let (names, end) = names(lex, s, names_from)?;
     let reason =
         at(end).is_some_and(|t| t.is("for")) && at(end + 1).is_some_and(|t| t.word && !t.cap);
@@ -296,6 +349,21 @@ fn thanks(lex: &Lexicon, s: &Sentence<'_>) -> Option<Credit> {
     })
 }
 
+/// "To contact the editor responsible for this story: Jane Doe at …" (Bloomberg).
+fn responsible(lex: &Lexicon, s: &Sentence<'_>) -> Option<Credit> {
+    let toks = s.toks;
+    let label = toks.windows(3).position(|w| {
+        matches!(w, [e, r, f] if lex.editor_labels.contains(&e.norm) && r.is("responsible") && f.is("for"))
+    })?;
+    let colon = (label + 3..(label + 8).min(toks.len()))
+        .find(|&k| toks.get(k).is_some_and(|t| t.is(":")))?;
+    let (names, end) = names(lex, s, colon + 1)?;
+    Some(Credit {
+        toks: label..end,
+        names,
+    })
+}
+
 /// "Farah Qureshi (author), Jonah Kim (editor)": a name labelled as the editor.
 fn labelled_after(lex: &Lexicon, s: &Sentence<'_>) -> Option<Credit> {
     let toks = s.toks;
@@ -342,6 +410,16 @@ fn names(lex: &Lexicon, s: &Sentence<'_>, i: usize) -> Option<(Vec<Range<usize>>
             break;
         }
         at = next;
+    }
+    // A title after the names is not a name: "Jane Doe, Opinion Editor".
+    while out.len() > 1
+        && out
+            .last()
+            .and_then(|r| r.end.checked_sub(1))
+            .and_then(|e| toks.get(e))
+            .is_some_and(|t| ROLES.contains(&t.norm.as_str()))
+    {
+        out.pop();
     }
     (!out.is_empty()).then_some((out, at))
 }

@@ -75,6 +75,24 @@ fn starts(s: &Sentence<'_>) -> Vec<usize> {
     out
 }
 
+/// A reference-list entry: "Hale, T. (2011). Editor's note: On anonymous sources.", "…
+/// Reprinted in Kahneman, Slovic and Tversky, eds., 1982." Notes inside one are titles.
+fn in_citation(s: &Sentence<'_>) -> bool {
+    let year = |t: &Tok| {
+        t.word
+            && t.norm.len() == 4
+            && t.norm
+                .parse::<u16>()
+                .is_ok_and(|y| (1500..=2100).contains(&y))
+    };
+    let has_year = s.unit_toks.iter().any(year);
+    let cites = s
+        .unit_toks
+        .iter()
+        .any(|t| matches!(t.norm.as_str(), "eds" | "pp" | "doi" | "vol" | "isbn"));
+    has_year && (s.in_list_or_footnote || cites)
+}
+
 fn word(toks: &[Tok], i: usize) -> &str {
     toks.get(i)
         .filter(|t| t.word)
@@ -92,6 +110,9 @@ fn piece_nouns(lex: &Lexicon, toks: &[Tok], k: usize) -> Option<usize> {
 
 /// "Editor's note:", "Ed. note —", "A note from the editor:" opening the sentence.
 pub(super) fn editors_note(lex: &Lexicon, s: &Sentence<'_>) -> bool {
+    if in_citation(s) {
+        return false;
+    }
     let unit = s.unit_toks;
     starts(s).into_iter().any(|i| {
         // The label is matched on the passage's tokens: the splitter may have cut "Ed. note".
@@ -113,6 +134,9 @@ pub(super) fn editors_note(lex: &Lexicon, s: &Sentence<'_>) -> bool {
 
 /// A note that the piece was published elsewhere first.
 pub(super) fn republication(lex: &Lexicon, s: &Sentence<'_>) -> bool {
+    if in_citation(s) {
+        return false;
+    }
     let toks = s.toks;
     starts(s).into_iter().any(|i| {
         let w = |k: usize| word(toks, k);
@@ -179,7 +203,37 @@ pub(super) fn republication(lex: &Lexicon, s: &Sentence<'_>) -> bool {
 
 /// A note that the piece is a guest post.
 pub(super) fn guest_post(lex: &Lexicon, s: &Sentence<'_>) -> bool {
+    if in_citation(s) {
+        return false;
+    }
     let toks = s.toks;
+    // A label of its own: "**Guest Essay**", "Guest post".
+    let words: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.word)
+        .map(|t| t.norm.as_str())
+        .collect();
+    if s.standalone && matches!(words.as_slice(), ["guest", noun] if lex.guest_nouns.contains(noun))
+    {
+        return true;
+    }
+    // "host this guest post from X", "This week's column is by guest writer X", "handing
+    // the newsletter over to a guest writer, X".
+    let anywhere = words.windows(4).any(|w| match w {
+        ["this", "guest", noun, "by" | "from"] => lex.guest_nouns.contains(noun),
+        ["is" | "was" | "comes", "by" | "from", "guest", noun] => lex.guest_nouns.contains(noun),
+        _ => false,
+    }) || toks.windows(5).any(|w| {
+        matches!(w, [to, a, g, noun, next]
+            if matches!(to.norm.as_str(), "to" | "from" | "by")
+                && matches!(a.norm.as_str(), "a" | "our")
+                && g.is("guest")
+                && lex.guest_nouns.contains(&noun.norm)
+                && (next.is(",") || next.cap))
+    });
+    if anywhere {
+        return true;
+    }
     let guest_at = |k: usize| -> Option<usize> {
         // "guest (blog) post": the index after the nouns.
         if word(toks, k) != "guest" {

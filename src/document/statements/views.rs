@@ -170,7 +170,11 @@ pub(super) fn is_statement(lex: &Lexicon, s: &Sentence<'_>) -> bool {
     if s.labelled && (endorse || own) && (opinion.is_some() || author_anchor(lex, toks)) {
         return true;
     }
-    if opinion.is_none() {
+    let Some(first) = opinion else {
+        return false;
+    };
+    // "the views of readers do not represent …": the views are someone else's.
+    if views_of_others(lex, toks, first) {
         return false;
     }
     let elsewhere =
@@ -205,6 +209,26 @@ fn opinion_noun(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
         ) || p.norm.ends_with("n't")
     });
     lex.opinion_nouns.contains(&t.norm) && !verb_before
+}
+
+/// The views at token `o` belong to someone other than the author: "the views of
+/// readers", "opinions of commenters" (not "the views of the author(s)").
+fn views_of_others(lex: &Lexicon, toks: &[Tok], o: usize) -> bool {
+    let words: Vec<&Tok> = toks.iter().skip(o + 1).filter(|t| t.word).take(3).collect();
+    let Some((of, rest)) = words.split_first() else {
+        return false;
+    };
+    if !of.is("of") {
+        return false;
+    }
+    let owner = rest
+        .iter()
+        .find(|w| !matches!(w.norm.as_str(), "the" | "its" | "our" | "their"));
+    owner.is_some_and(|w| {
+        !(lex.author_nouns.contains(w.base())
+            || FIRST_PERSON.contains(&w.norm.as_str())
+            || matches!(w.norm.as_str(), "this" | "these"))
+    })
 }
 
 /// Whether the sentence could continue a disclaimer begun in the one before it: "They do
@@ -281,6 +305,15 @@ fn own(lex: &Lexicon, toks: &[Tok]) -> bool {
                     && !is(next, &["capacity"])
                     && (is(prev, COPULAS) || (is(prev, &["strictly", "purely", "entirely"]) && joined()))
                     && joined()
+            }
+            // "are the responsibility of the author(s)".
+            "responsibility" => {
+                is(next, &["of"])
+                    && toks.get(i + 2..(i + 5).min(toks.len())).is_some_and(|w| {
+                        w.iter().any(|w| {
+                            lex.author_nouns.contains(w.base()) || is(Some(w), FIRST_PERSON)
+                        })
+                    })
             }
             "those" | "that" => {
                 is(next, &["of"])
@@ -605,7 +638,13 @@ fn anchored(lex: &Lexicon, s: &Sentence<'_>, toks: &[Tok]) -> bool {
         .iter()
         .take(4)
         .any(|t| lex.opinion_nouns.contains(&t.norm));
-    if subject {
+    // "The opinions expressed are his own.": the views, then whose they are.
+    let the_views_are_own = words.first().is_some_and(|f| f.is("the"))
+        && words
+            .get(1)
+            .is_some_and(|w| lex.opinion_nouns.contains(&w.norm))
+        && own(lex, toks);
+    if subject || the_views_are_own {
         return true;
     }
     // A short paragraph of its own that opens with the views: "Opinions expressed are

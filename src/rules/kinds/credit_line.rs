@@ -136,14 +136,22 @@ impl Build for Params {
             .iter()
             .map(|part| loose_regex(part.trim()))
             .collect::<Vec<_>>()
-            .join(r"\s*(?P<name>[^\s\[\]].{0,78}?)\s*");
-        let line = crate::pattern::regex(&format!(r"(?i)^{pattern}$"))
+            .join(r"\s*(?P<name>[\p{L}\p{N}].{0,78}?)\s*");
+        // The format's own words in its own case: "EDITED BY X." is not "Edited by X.".
+        let line = crate::pattern::regex(&format!(r"^{pattern}$"))
             .map_err(|e| ParamError::new("format", format!("cannot use this format: {e}")))?;
         Ok(Box::new(CreditLine {
             line,
             others: !p.statement.is_empty(),
             key: p.front_matter_key,
-            texts: setup.texts.clone(),
+            texts: Texts {
+                // `{house}` in the help: the house format, "Name" for the name.
+                help: fill(
+                    &setup.texts.help,
+                    &[("house", &fill(p.format.trim(), &[("name", "Name")]))],
+                ),
+                ..setup.texts.clone()
+            },
             format: p.format,
         }))
     }
@@ -287,12 +295,23 @@ impl CreditLine {
 
     /// A credit in another form: the names read, the house format in the help, and a fix
     /// that rewrites it.
-    fn not_house_format(&self, c: &Credit) -> Diagnostic {
+    fn not_house_format(&self, cx: &Context<'_>, c: &Credit) -> Diagnostic {
         let names: Vec<&str> = c.names.iter().map(|n| n.text.as_str()).collect();
         let joined = join_names(&names);
+        // The fix spells a name as the front matter does: "lena kowalski" -> "Lena Kowalski".
+        let listed = self.listed_editors(cx);
+        let spelled: Vec<&str> = names
+            .iter()
+            .map(|n| {
+                listed
+                    .iter()
+                    .find(|l| normalize(l) == normalize(n))
+                    .map_or(*n, |l| l.as_str())
+            })
+            .collect();
+        let house = fill(self.format.trim(), &[("name", &join_names(&spelled))]);
         let vars = [("text", excerpt(&c.text)), ("name", joined.clone())];
         let vars: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let house = fill(self.format.trim(), &[("name", &joined)]);
         let mut d = Diagnostic::new(fill(self.texts.get("format"), &vars), c.span.clone())
             .with_label("not in the house format")
             .with_help(format!(
@@ -335,6 +354,24 @@ impl CreditLine {
             });
         }
         d
+    }
+
+    /// The editors the front matter lists.
+    fn listed_editors(&self, cx: &Context<'_>) -> Vec<String> {
+        if self.key.is_empty() {
+            return Vec::new();
+        }
+        cx.doc
+            .front_matter
+            .as_ref()
+            .and_then(|fm| fm.get(&self.key))
+            .map(|f| {
+                editor_names(&f.value)
+                    .into_iter()
+                    .map(String::from)
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// Each credited name the front matter does not list.
@@ -383,6 +420,17 @@ impl CreditLine {
 }
 
 impl Check for CreditLine {
+    fn end_matter(&self, doc: &crate::document::Document<'_>) -> Vec<usize> {
+        doc.prose_blocks()
+            .filter(|(_, b)| self.line.is_match(b.prose.text.trim()))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    fn house_text(&self, name: &str) -> Option<String> {
+        Some(fill(self.format.trim(), &[("name", name)]))
+    }
+
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let others = || {
@@ -407,7 +455,7 @@ impl Check for CreditLine {
             return;
         };
         if !credit.house {
-            out.push(self.not_house_format(&credit));
+            out.push(self.not_house_format(cx, &credit));
         }
         self.mismatches(cx, &credit, out);
         if let Some(index) = credit.block

@@ -205,10 +205,14 @@ impl RequiredStatement {
         )
     }
 
+    /// The help, `{house}` being the house wording and `{publication}` the name.
     fn help(&self) -> String {
         fill(
             &self.texts.help,
-            &[("publication", &self.display_publication)],
+            &[
+                ("publication", &self.display_publication),
+                ("house", &self.house),
+            ],
         )
     }
 
@@ -329,6 +333,24 @@ impl RequiredStatement {
 }
 
 impl Check for RequiredStatement {
+    fn end_matter(&self, doc: &Document<'_>) -> Vec<usize> {
+        doc.prose_blocks()
+            .filter(|(_, b)| {
+                self.any.find(&b.prose.text).is_some_and(|m| {
+                    b.prose
+                        .text
+                        .get(..m.start())
+                        .is_some_and(|t| t.trim().is_empty())
+                })
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    fn house_text(&self, _name: &str) -> Option<String> {
+        Some(self.house.clone())
+    }
+
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let all = self.find(cx);
@@ -375,6 +397,27 @@ impl Check for RequiredStatement {
             }
         }
 
+        // The statement must be a paragraph of its own: a sentence typed after it in the
+        // same paragraph is more of the article.
+        if let Some(kept) = found.get(keep)
+            && kept.house
+            && let Some(block) = kept.block.and_then(|b| doc.blocks.get(b))
+            && let after = block.prose_span()
+            && after.end > kept.span.end
+            && doc
+                .text()
+                .get(kept.span.end..after.end)
+                .is_some_and(|t| t.chars().any(char::is_alphanumeric))
+        {
+            let rest = kept.span.end..after.end;
+            out.push(
+                Diagnostic::new(self.message("misplaced", ""), kept.span.clone())
+                    .with_label("the statement is here")
+                    .with_secondary(rest, "more of the article follows in the same paragraph")
+                    .with_help(self.help()),
+            );
+            return;
+        }
         if let Some(at) = first.block
             && let Some(next) = cx.layout.body_after(at)
             && let Some(block) = doc.blocks.get(next)
