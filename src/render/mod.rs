@@ -69,6 +69,12 @@ impl Summary {
         .map(|(n, w)| plural(*n, w))
         .collect();
         let files = plural(self.files, "file");
+        if self.files == 0 && self.unchecked > 0 {
+            return format!(
+                "nothing was checked: {} could not be checked (see the errors above)",
+                plural(self.unchecked, "file")
+            );
+        }
         let mut line = if parts.is_empty() {
             format!("no problems found in {files}")
         } else {

@@ -93,6 +93,13 @@ pub fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
     if fixing.is_some() && !args.diff {
         run.fixes.report();
     }
+    // The errors come before the summary line that points at them: what is written so
+    // far goes out first, then the errors, then the summary.
+    let mut reported = Vec::new();
+    if out.flush().is_ok() {
+        report_errors(&errors);
+        reported = std::mem::take(&mut errors);
+    }
     let result = written.and_then(|()| sink.finish(&run, &mut out, &mut errors));
     if let Some(e) = result.and_then(|()| out.flush()).err()
         && !(shown == "<stdout>" && e.kind() == io::ErrorKind::BrokenPipe)
@@ -102,7 +109,8 @@ pub fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
     drop(out);
 
     report_errors(&errors);
-    Ok(exit_status(args, &run, &errors))
+    reported.extend(errors);
+    Ok(exit_status(args, &run, &reported))
 }
 
 /// 2 when something could not be done, else 1 for findings at `--fail-on` (with

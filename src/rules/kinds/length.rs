@@ -47,7 +47,8 @@
 //! - `max-characters` (integer): the limit in characters, for `headline`.
 //! - `title-key` (string): the front matter field of the headline (`title`).
 //!
-//! Messages: `message`, with `{count}` (words), `{characters}`, `{min}`, `{max}` and
+//! Messages: `message`, with `{count}` (words), `{words}` ("1 word", "3 words"),
+//! `{characters}`, `{min}`, `{max}` and
 //! `{max-characters}`.
 //!
 //! ## Fix safety
@@ -130,6 +131,10 @@ impl Build for Params {
     }
 }
 
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
 impl Length {
     fn message(&self, count: usize, characters: usize) -> String {
         let n = |v: Option<usize>| v.map_or_else(String::new, |v| v.to_string());
@@ -137,6 +142,8 @@ impl Length {
             &self.texts.message,
             &[
                 ("count", &count.to_string()),
+                // "1 word", "3 words": for messages that must not say "1 words".
+                ("words", &plural(count, "word")),
                 ("characters", &characters.to_string()),
                 ("min", &n(self.min_words)),
                 ("max", &n(self.max_words)),
@@ -178,7 +185,7 @@ impl Length {
             let end = cx.layout.end_of_body(cx.doc);
             out.push(
                 Diagnostic::new(message, end..end)
-                    .with_label(format!("the body ends after {count} words"))
+                    .with_label(format!("the body ends after {}", plural(count, "word")))
                     .with_help(self.texts.help.clone())
                     .document_level(),
             );
