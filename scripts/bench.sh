@@ -199,8 +199,16 @@ have hyperfine && TIMER=$(hyperfine --version)
 
 # --- the files --------------------------------------------------------------------------
 
-# The files copydesk checks in a folder: .md and .markdown, in path order, NUL-separated.
-list_files() { find "$1" -type f \( -iname '*.md' -o -iname '*.markdown' \) -print0 | sort -z; }
+# The files copydesk checks in a folder: .md and .markdown, less the default exclusions
+# (src/policy/select.rs), in path order, NUL-separated.
+list_files() {
+    find "$1" -mindepth 1 -type d \( -iname .git -o -iname .github -o -iname .gitlab \
+        -o -iname node_modules -o -iname target -o -iname vendor \) -prune \
+        -o -type f \( -iname '*.md' -o -iname '*.markdown' \) \
+        ! \( -iname README.md -o -iname CHANGELOG.md -o -iname LICENSE.md \
+        -o -iname CONTRIBUTING.md -o -iname CODE_OF_CONDUCT.md -o -iname SECURITY.md \) \
+        -print0 | sort -z
+}
 count_files() { tr -cd '\0' <"$1" | wc -c; }
 count_bytes() { xargs -0 cat <"$1" | wc -c; }
 

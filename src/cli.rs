@@ -94,9 +94,12 @@ pub struct PolicyArgs {
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("git_scope").args(["staged", "changed"])))]
 pub struct CheckArgs {
-    /// Files and folders to check; folders are searched for *.md and *.markdown files,
-    /// honouring .gitignore. `-` reads one article from standard input. With --staged or
-    /// --changed, only the changed files below these paths are checked.
+    /// Files and folders to check; folders are searched for *.md and *.markdown files (or
+    /// `include` of copydesk.toml), leaving out what `exclude` and `extend-exclude` match
+    /// (by default README.md, CHANGELOG.md, vendor/ and the like), hidden files, and what
+    /// .gitignore and .ignore list. `-` reads one article from standard input. With
+    /// --staged or --changed, only the changed files below these paths are checked, and
+    /// never excluded ones.
     #[arg(value_name = "PATHS", default_value = ".")]
     pub paths: Vec<PathBuf>,
 
@@ -180,6 +183,18 @@ pub struct CheckArgs {
     /// of the policy compiled at once. Reports come out in path order whatever the number.
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+
+    /// Leave out the files and folders this glob matches, on top of `exclude` and
+    /// `extend-exclude` of copydesk.toml: relative to the current folder; a pattern
+    /// without `/` matches a file or folder name at any depth. Repeatable.
+    #[arg(long, value_name = "GLOB", help_heading = "Files")]
+    pub exclude: Vec<String>,
+
+    /// Leave out excluded files even when they are named on the command line (as the
+    /// pre-commit framework names them); with nothing left, nothing is checked (exit 0).
+    /// Also `force-exclude = true` in copydesk.toml.
+    #[arg(long, help_heading = "Files")]
+    pub force_exclude: bool,
 
     /// When to use colour in the human report.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]

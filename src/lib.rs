@@ -8,7 +8,7 @@
 //! main, cli                 arguments
 //! commands                  check, rules, explain, hook, policy: prints, exit codes
 //! lint                      the engine, the fix loop, a policy's examples: never prints
-//! policy                    packs and copydesk.toml: load, merge, compile, discover
+//! policy                    packs and copydesk.toml: load, merge, compile, discover, select
 //! suppress                  inline suppressions and the audits of them, after the rules
 //! rules                     Check, Kind, Context; kinds/ (one file each), support/
 //! document                  Markdown -> blocks, prose, sentences, words, layout

@@ -7,7 +7,8 @@
 //!   three-dot semantics: what the base branch did after the branch point is not this
 //!   branch's change.
 //!
-//! Both report, per Markdown file, the new-side lines that were added or modified, which
+//! Both report, per file the caller keeps (`check` keeps the files its configuration
+//! selects: Markdown, not excluded), the new-side lines that were added or modified, which
 //! `--changed-lines` uses to hide findings on lines nobody touched.
 
 pub mod hook;
@@ -49,7 +50,7 @@ impl ChangedLines {
     }
 }
 
-/// A Markdown file that a commit or branch adds or modifies.
+/// A file that a commit or branch adds or modifies.
 #[derive(Debug, Clone)]
 pub struct ChangedFile {
     /// Absolute path in the working tree (where configuration is looked for).
@@ -140,22 +141,26 @@ impl Repository {
         }
     }
 
-    /// Added, modified, renamed and copied Markdown files of the index, with their staged
-    /// bytes. Deleted files are skipped.
-    pub fn staged(&self) -> Result<Vec<ChangedFile>, Error> {
+    /// Added, modified, renamed and copied files of the index that `keep` accepts (given
+    /// the path in the working tree), with their staged bytes. Deleted files are skipped.
+    pub fn staged(&self, keep: &dyn Fn(&Path) -> bool) -> Result<Vec<ChangedFile>, Error> {
         let head = self.head_tree()?;
         let mut opts = diff_options();
         let mut diff = self
             .repo
             .diff_tree_to_index(head.as_ref(), None, Some(&mut opts))
             .map_err(|e| unexpected("cannot compare the index with HEAD", &e))?;
-        self.collect(&mut diff, true)
+        self.collect(&mut diff, true, keep)
     }
 
-    /// Markdown files that differ between the merge base of `since` (or the default
-    /// branch) and `HEAD`, and the working tree, untracked files included. Returns the
-    /// files and the base's name.
-    pub fn changed(&self, since: Option<&str>) -> Result<(Vec<ChangedFile>, String), Error> {
+    /// Files that `keep` accepts and that differ between the merge base of `since` (or
+    /// the default branch) and `HEAD`, and the working tree, untracked files included.
+    /// Returns the files and the base's name.
+    pub fn changed(
+        &self,
+        since: Option<&str>,
+        keep: &dyn Fn(&Path) -> bool,
+    ) -> Result<(Vec<ChangedFile>, String), Error> {
         let (base, name) = self.base(since)?;
         let merge_base = match self.repo.head().and_then(|h| h.peel_to_commit()) {
             Ok(head) => Some(self.merge_base(base, head.id(), &name)?),
@@ -180,7 +185,7 @@ impl Repository {
             .repo
             .diff_tree_to_workdir_with_index(tree.as_ref(), Some(&mut opts))
             .map_err(|e| unexpected("cannot compare the working tree with the base", &e))?;
-        Ok((self.collect(&mut diff, false)?, name))
+        Ok((self.collect(&mut diff, false, keep)?, name))
     }
 
     /// The commit to compare with: `since`, or the first default base that exists.
@@ -235,8 +240,13 @@ impl Repository {
         })
     }
 
-    /// The Markdown files of a diff and their changed lines.
-    fn collect(&self, diff: &mut git2::Diff<'_>, staged: bool) -> Result<Vec<ChangedFile>, Error> {
+    /// The files of a diff that `keep` accepts, and their changed lines.
+    fn collect(
+        &self,
+        diff: &mut git2::Diff<'_>,
+        staged: bool,
+        keep: &dyn Fn(&Path) -> bool,
+    ) -> Result<Vec<ChangedFile>, Error> {
         let mut find = DiffFindOptions::new();
         find.renames(true).for_untracked(true);
         diff.find_similar(Some(&mut find))
@@ -259,7 +269,8 @@ impl Repository {
                 continue;
             }
             let Some(rel) = new.path() else { continue };
-            if !crate::source::is_markdown(rel) {
+            let path = self.workdir.join(rel);
+            if !keep(&path) {
                 continue;
             }
             let lines = changed_lines(diff, i)?;
@@ -273,7 +284,7 @@ impl Repository {
                 None
             };
             files.push(ChangedFile {
-                path: self.workdir.join(rel),
+                path,
                 staged: staged_bytes,
                 lines,
             });

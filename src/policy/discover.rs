@@ -26,12 +26,19 @@ pub struct ConfigChoice {
 /// A compiled policy, or the error its configuration gave (shared: reported once).
 type Loaded = Result<Arc<Policy>, Arc<Error>>;
 
-/// Resolves and caches policies for the files of one run.
+/// Which configuration file governs a folder: `--config`, `--isolated`, or the nearest
+/// `copydesk.toml` up to the repository root; cached per folder.
 #[derive(Debug, Default)]
-pub struct Policies {
+pub struct Discovery {
     choice: ConfigChoice,
     /// Folder -> the configuration file that governs it (None: built-in).
     discovered: HashMap<PathBuf, Option<PathBuf>>,
+}
+
+/// Resolves and caches policies for the files of one run.
+#[derive(Debug, Default)]
+pub struct Policies {
+    discovery: Discovery,
     /// (Configuration file (None: built-in), variant) -> compiled policy, or its error.
     compiled: HashMap<(Option<PathBuf>, Variant), Loaded>,
     /// Configuration file -> its profiles and override globs (None: unreadable; the full
@@ -113,7 +120,7 @@ impl Layers {
 impl Policies {
     pub fn new(choice: ConfigChoice) -> Self {
         Self {
-            choice,
+            discovery: Discovery::new(choice),
             ..Self::default()
         }
     }
@@ -158,6 +165,20 @@ impl Policies {
 
     /// The configuration file that applies to `path`.
     pub fn config_for(&mut self, path: &Path) -> Option<PathBuf> {
+        self.discovery.config_for(path)
+    }
+}
+
+impl Discovery {
+    pub fn new(choice: ConfigChoice) -> Self {
+        Self {
+            choice,
+            discovered: HashMap::new(),
+        }
+    }
+
+    /// The configuration file that applies to `path`: a folder's own, or a file's folder's.
+    pub fn config_for(&mut self, path: &Path) -> Option<PathBuf> {
         if self.choice.isolated {
             return None;
         }
@@ -177,6 +198,18 @@ impl Policies {
         };
         let start = std::fs::canonicalize(&start).unwrap_or(start);
         self.discover(&start)
+    }
+
+    /// The configuration file that applies to the files of `dir`, an absolute folder
+    /// without symbolic links (as `canonicalize` gives).
+    pub fn config_in(&mut self, dir: &Path) -> Option<PathBuf> {
+        if self.choice.isolated {
+            return None;
+        }
+        if let Some(explicit) = &self.choice.config {
+            return Some(explicit.clone());
+        }
+        self.discover(dir)
     }
 
     fn discover(&mut self, dir: &Path) -> Option<PathBuf> {

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::merge::MergedRule;
 use super::schema::{OverrideSpec, ProfilesSpec, RawFile, override_globs};
+use super::select::BadGlob;
 use super::spans::SpanIndex;
 use super::{BUILTIN_PACKS, DEFAULT_PACK, Variant};
 use crate::error::Error;
@@ -97,6 +98,15 @@ impl Loader {
         let profiles = raw.profiles.take();
         if top {
             self.validate_layers(file, profiles.as_ref(), &overrides)?;
+            if let Err(bad) = super::select::validate(&raw) {
+                return Err(self.value_error(
+                    file,
+                    &bad.key,
+                    bad.message,
+                    BadGlob::LABEL,
+                    Some(BadGlob::help()),
+                ));
+            }
         }
         if let (Some(v), Some(p)) = (&variant, &profiles)
             && let Some(key) = &v.profile
@@ -292,7 +302,7 @@ pub(super) fn read_pack(path: &Path) -> std::io::Result<String> {
 
 /// Reads one file's TOML into the schema; a syntax error or an unknown key points at
 /// its bytes.
-fn parse(name: &str, text: &str) -> Result<RawFile, Error> {
+pub(super) fn parse(name: &str, text: &str) -> Result<RawFile, Error> {
     toml::from_str(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         let message = e.message().trim().to_string();
@@ -319,7 +329,7 @@ fn parse(name: &str, text: &str) -> Result<RawFile, Error> {
 fn unknown_key_help(message: &str) -> Option<String> {
     if message.contains("unknown field") {
         Some(
-            "top-level keys are: extends, pack, publication, end-matter, rules, profiles, overrides"
+            "top-level keys are: extends, pack, publication, end-matter, statements, rules, profiles, overrides, exclude, extend-exclude, include, force-exclude"
                 .into(),
         )
     } else {

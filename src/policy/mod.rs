@@ -1,6 +1,6 @@
 //! Policy packs and `copydesk.toml`: which applies to a file (`discover`), reading them
 //! and following `extends` (`load`), merging them (`merge`), validating and compiling
-//! every rule (`compile`).
+//! every rule (`compile`); which files a run checks (`select`).
 //!
 //! A pack and a configuration file have one schema (`schema`). Files are merged in
 //! `extends` order (later files override earlier ones key by key), then every rule is
@@ -13,6 +13,7 @@ pub mod kinds;
 mod load;
 mod merge;
 mod schema;
+pub mod select;
 mod spans;
 
 use std::path::Path;

@@ -33,6 +33,17 @@ pub(super) struct RawFile {
     /// Settings for the files matching globs (honoured in the configuration file).
     #[serde(default)]
     pub(super) overrides: Vec<OverrideSpec>,
+    /// Which files are checked (honoured in the configuration file; see `select`): globs
+    /// replacing the default exclusions, globs added to them, globs of the files a folder
+    /// walk checks, and whether a file named on the command line may be excluded.
+    #[serde(default)]
+    pub(super) exclude: Option<Vec<String>>,
+    #[serde(default)]
+    pub(super) extend_exclude: Vec<String>,
+    #[serde(default)]
+    pub(super) include: Option<Vec<String>>,
+    #[serde(default)]
+    pub(super) force_exclude: Option<bool>,
 }
 
 /// `[profiles]`: one repository, several kinds of content. The front matter `field` of an
@@ -133,20 +144,29 @@ impl StatementsSpec {
 
 /// Compiles override globs; an error names the bad pattern's index.
 pub fn override_globs(patterns: &[String]) -> Result<globset::GlobSet, (usize, String)> {
+    path_globs(patterns, false)
+}
+
+/// Compiles path globs relative to a folder: `*` stays within a folder, `**` crosses
+/// folders, and a pattern without `/` matches a file or folder name at any depth. An
+/// error names the bad pattern's index.
+pub(crate) fn path_globs(
+    patterns: &[String],
+    ignore_case: bool,
+) -> Result<globset::GlobSet, (usize, String)> {
     let mut set = globset::GlobSetBuilder::new();
     for (i, p) in patterns.iter().enumerate() {
-        let glob = globset::GlobBuilder::new(p)
-            .literal_separator(true)
-            .build()
-            .map_err(|e| (i, e.kind().to_string()))?;
-        set.add(glob);
-        if !p.contains('/') {
-            // A bare pattern matches the file name in any folder.
-            let anywhere = globset::GlobBuilder::new(&format!("**/{p}"))
+        let build = |p: &str| {
+            globset::GlobBuilder::new(p)
                 .literal_separator(true)
+                .case_insensitive(ignore_case)
                 .build()
-                .map_err(|e| (i, e.kind().to_string()))?;
-            set.add(anywhere);
+                .map_err(|e| (i, e.kind().to_string()))
+        };
+        set.add(build(p)?);
+        if !p.contains('/') {
+            // A bare pattern matches the name in any folder.
+            set.add(build(&format!("**/{p}"))?);
         }
     }
     set.build().map_err(|e| (0, e.to_string()))

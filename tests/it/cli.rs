@@ -711,6 +711,8 @@ fn help_explains_the_commands() {
         "--config",
         "--isolated",
         "--stdin-filename",
+        "--exclude <GLOB>",
+        "--force-exclude",
         "concise",
         "json",
     ] {

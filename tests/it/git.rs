@@ -37,13 +37,13 @@ fn article(body: &[&str], disclaimer: bool) -> String {
 const FINE: &str = "The plan was discussed at length by the members.";
 const TK: &str = "The cost of the plan is TK and rising.";
 
-fn init(dir: &Path) -> Repository {
+pub(crate) fn init(dir: &Path) -> Repository {
     let mut opts = RepositoryInitOptions::new();
     opts.initial_head("main");
     Repository::init_opts(dir, &opts).expect("init")
 }
 
-fn stage(repo: &Repository, names: &[&str]) {
+pub(crate) fn stage(repo: &Repository, names: &[&str]) {
     let mut index = repo.index().unwrap();
     for name in names {
         index.add_path(Path::new(name)).unwrap();
@@ -57,7 +57,7 @@ fn unstage_delete(repo: &Repository, name: &str) {
     index.write().unwrap();
 }
 
-fn commit(repo: &Repository, message: &str) {
+pub(crate) fn commit(repo: &Repository, message: &str) {
     let sig = Signature::now("Test", "test@example.com").unwrap();
     let mut index = repo.index().unwrap();
     let tree = repo.find_tree(index.write_tree().unwrap()).unwrap();
@@ -68,7 +68,7 @@ fn commit(repo: &Repository, message: &str) {
 }
 
 /// Creates `name` at HEAD and switches to it (the working tree is unchanged).
-fn branch(repo: &Repository, name: &str) {
+pub(crate) fn branch(repo: &Repository, name: &str) {
     let head = repo.head().unwrap().peel_to_commit().unwrap();
     repo.branch(name, &head, false).unwrap();
     switch(repo, name);

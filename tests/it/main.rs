@@ -20,6 +20,7 @@ mod bad_input;
 mod cli;
 mod document;
 mod examples;
+mod exclude;
 mod figures;
 mod fix;
 mod formats;

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::cli::CheckArgs;
 use crate::error::Error;
 use crate::git::{self, ChangedLines};
+use crate::policy::select::Selector;
 use crate::source::Source;
 
 /// One input: a path on disk, staged content, or standard input.
@@ -64,17 +65,40 @@ fn relative_display(path: &Path, cwd: &Path) -> String {
     ups.chain(downs).collect::<Vec<_>>().join("/")
 }
 
+/// `path` absolute and without symbolic links in its folders, as the selector compares
+/// paths: a folder is resolved, a file keeps its own name (a link named `README.md` is
+/// still `README.md`), and a path that does not exist keeps its name in its folder.
+fn real_path(path: &Path) -> PathBuf {
+    let absolute = std::env::current_dir().map_or_else(|_| path.to_path_buf(), |c| c.join(path));
+    if path.is_dir() {
+        return std::fs::canonicalize(&absolute).unwrap_or(absolute);
+    }
+    match (absolute.parent(), absolute.file_name()) {
+        (Some(parent), Some(name)) => std::fs::canonicalize(parent)
+            .map(|p| p.join(name))
+            .unwrap_or(absolute),
+        _ => absolute,
+    }
+}
+
 /// Expands the command line's paths into inputs, sorted by path; errors are collected.
-pub(crate) fn collect_inputs(args: &CheckArgs, errors: &mut Vec<Error>) -> Vec<Input> {
+/// Folders are walked as `selector` says; a path named here is left out only when it is
+/// excluded with force-exclude.
+pub(crate) fn collect_inputs(
+    args: &CheckArgs,
+    selector: &Selector,
+    errors: &mut Vec<Error>,
+) -> Vec<Input> {
     let mut files: Vec<(String, PathBuf)> = Vec::new();
     let mut stdin = None;
     for path in &args.paths {
         if path.as_os_str() == "-" {
-            stdin = Some(
-                args.stdin_filename
-                    .clone()
-                    .unwrap_or_else(|| "<stdin>".to_string()),
-            );
+            // An editor piping a buffer names it; an excluded name is not checked.
+            let name = args.stdin_filename.as_deref();
+            if name.is_some_and(|n| selector.force_excluded(&real_path(Path::new(n)))) {
+                continue;
+            }
+            stdin = Some(name.unwrap_or("<stdin>").to_string());
             continue;
         }
         let meta = match std::fs::metadata(path) {
@@ -84,13 +108,24 @@ pub(crate) fn collect_inputs(args: &CheckArgs, errors: &mut Vec<Error>) -> Vec<I
                 continue;
             }
         };
+        if selector.force_excluded(&real_path(path)) {
+            continue;
+        }
         if meta.is_dir() {
-            let walker = ignore::WalkBuilder::new(path).follow_links(false).build();
-            for entry in walker {
+            let mut walker = ignore::WalkBuilder::new(path);
+            let root = path.clone();
+            let real_root = real_path(path);
+            let keeps = selector.clone();
+            walker.follow_links(false).filter_entry(move |entry| {
+                let rel = entry.path().strip_prefix(&root).unwrap_or(entry.path());
+                let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+                keeps.walk_keeps(&real_root.join(rel), is_dir)
+            });
+            for entry in walker.build() {
                 match entry {
                     Ok(entry) => {
-                        let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                        if is_file && crate::source::is_markdown(entry.path()) {
+                        // The filter kept it: an included file, not excluded.
+                        if entry.file_type().is_some_and(|t| t.is_file()) {
                             files.push((display_path(entry.path()), entry.path().to_path_buf()));
                             if args.max_files > 0 && files.len() > args.max_files {
                                 // Nothing is checked: a part of the files, chosen by walking
@@ -179,7 +214,8 @@ fn read_limited(
 }
 
 /// The files `--staged` or `--changed` select, below the paths given, sorted by path.
-pub(crate) fn collect_changed(args: &CheckArgs) -> Result<Vec<Input>, Error> {
+/// The files the configuration excludes, or does not include, are left out.
+pub(crate) fn collect_changed(args: &CheckArgs, selector: &Selector) -> Result<Vec<Input>, Error> {
     if args.paths.iter().any(|p| p.as_os_str() == "-") {
         return Err(Error::Usage(
             "standard input (`-`) cannot be combined with --staged or --changed".into(),
@@ -189,20 +225,20 @@ pub(crate) fn collect_changed(args: &CheckArgs) -> Result<Vec<Input>, Error> {
         .and_then(std::fs::canonicalize)
         .map_err(|e| Error::io(".", &e))?;
     let repo = git::Repository::discover(&cwd)?;
-    let files = if args.staged {
-        repo.staged()?
-    } else {
-        repo.changed(args.since.as_deref())?.0
-    };
     // The paths given narrow the selection; a path that does not exist selects nothing.
     let scopes: Vec<PathBuf> = args
         .paths
         .iter()
         .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| cwd.join(p)))
         .collect();
+    let keep = |path: &Path| scopes.iter().any(|s| path.starts_with(s)) && selector.git_keeps(path);
+    let files = if args.staged {
+        repo.staged(&keep)?
+    } else {
+        repo.changed(args.since.as_deref(), &keep)?.0
+    };
     Ok(files
         .into_iter()
-        .filter(|f| scopes.iter().any(|s| f.path.starts_with(s)))
         .map(|f| {
             let display = relative_display(&f.path, &cwd);
             let lines = args.changed_lines.then_some(f.lines);

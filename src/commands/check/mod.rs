@@ -25,6 +25,7 @@ use crate::error::Error;
 use crate::lint::fix;
 use crate::policy::Policy;
 use crate::policy::discover::Policies;
+use crate::policy::select::Selector;
 use crate::render::{FileReport, HumanOptions, Summary};
 use file::{Outcome, Shared};
 use sink::Sink;
@@ -40,11 +41,15 @@ pub fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
         crate::parallel::set_threads(n);
     }
     let mut errors = Vec::new();
+    let selector = Selector::new(choice(&args.policy), &args.exclude, args.force_exclude)?;
     let inputs = if args.staged || args.changed {
-        inputs::collect_changed(args)?
+        inputs::collect_changed(args, &selector)?
     } else {
-        inputs::collect_inputs(args, &mut errors)
+        inputs::collect_inputs(args, &selector, &mut errors)
     };
+    // A configuration that cannot choose files cannot check them either: its error is
+    // reported now, once, and not again for each file it governs.
+    let bad_configs = selector.take_errors();
     let output_file = match &args.output_file {
         Some(path) => Some(output::open_output_file(path, &inputs)?),
         None => None,
@@ -73,6 +78,9 @@ pub fn check(args: &CheckArgs) -> Result<ExitStatus, Error> {
         threshold: threshold(args.fail_on),
         ..RunState::default()
     };
+    for e in bad_configs {
+        run.config_error(&e);
+    }
     // The first write error stops the output; the run goes on and reports it.
     let mut written = Ok(());
     crate::parallel::for_each_ordered(
@@ -150,6 +158,16 @@ pub(super) struct RunState {
 }
 
 impl RunState {
+    /// Reports a broken configuration once, not once per file.
+    fn config_error(&mut self, e: &Error) {
+        self.bad_config = true;
+        let key = e.to_string();
+        if !self.failed_configs.contains(&key) {
+            self.failed_configs.push(key);
+            report_errors(std::slice::from_ref(e));
+        }
+    }
+
     /// Records one input's outcome; returns its report, if it was checked.
     fn take(&mut self, outcome: Outcome, errors: &mut Vec<Error>) -> Option<FileReport> {
         match outcome {
@@ -160,13 +178,7 @@ impl RunState {
             }
             Outcome::BadConfig(e) => {
                 self.summary.unchecked += 1;
-                self.bad_config = true;
-                // Report a broken configuration once, not once per file.
-                let key = e.to_string();
-                if !self.failed_configs.contains(&key) {
-                    self.failed_configs.push(key);
-                    report_errors(std::slice::from_ref(&*e));
-                }
+                self.config_error(&e);
                 None
             }
             Outcome::Checked {
