@@ -36,3 +36,4 @@ mod robustness;
 mod statements;
 mod suppress;
 mod threads;
+mod wheel;
