@@ -503,13 +503,7 @@ fn ends_credit(lex: &Lexicon, s: &Sentence<'_>, end: usize) -> bool {
 /// A bibliography entry or a citation: "Edited by J. Smith (2001)", "Edited by J. Smith.
 /// Oxford: OUP, 2001."
 fn citation_like(s: &Sentence<'_>) -> bool {
-    let year = |t: &Tok| {
-        t.word
-            && t.norm.len() == 4
-            && t.norm
-                .parse::<u16>()
-                .is_ok_and(|y| (1500..=2100).contains(&y))
-    };
+    let year = Tok::is_year;
     s.unit_toks
         .iter()
         .any(|t| CITATION.contains(&t.norm.as_str()))

@@ -78,13 +78,7 @@ fn starts(s: &Sentence<'_>) -> Vec<usize> {
 /// A reference-list entry: "Hale, T. (2011). Editor's note: On anonymous sources.", "…
 /// Reprinted in Kahneman, Slovic and Tversky, eds., 1982." Notes inside one are titles.
 fn in_citation(s: &Sentence<'_>) -> bool {
-    let year = |t: &Tok| {
-        t.word
-            && t.norm.len() == 4
-            && t.norm
-                .parse::<u16>()
-                .is_ok_and(|y| (1500..=2100).contains(&y))
-    };
+    let year = Tok::is_year;
     let has_year = s.unit_toks.iter().any(year);
     let cites = s
         .unit_toks

@@ -26,6 +26,16 @@ impl Tok {
         self.norm.strip_suffix("'s").unwrap_or(&self.norm)
     }
 
+    /// A year of a citation: four digits from 1500 to 2100.
+    pub(crate) fn is_year(&self) -> bool {
+        self.word
+            && self.norm.len() == 4
+            && self
+                .norm
+                .parse::<u16>()
+                .is_ok_and(|y| (1500..=2100).contains(&y))
+    }
+
     pub(crate) fn is_possessive(&self) -> bool {
         self.norm.ends_with("'s")
     }
