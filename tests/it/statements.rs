@@ -166,6 +166,21 @@ fn print_statements() {
     }
 }
 
+/// The disclaimer and editor-credit lines of a concise report on `files`, and the whole
+/// report (for the assertion message).
+fn statement_findings(dir: &std::path::Path, files: &[&str]) -> (Vec<String>, String) {
+    let mut args = vec!["check", "--format", "concise"];
+    args.extend_from_slice(files);
+    let out = crate::common::run_in(dir, &args);
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let lines = stdout
+        .lines()
+        .filter(|l| l.contains("[disclaimer]") || l.contains("[editor-credit]"))
+        .map(String::from)
+        .collect();
+    (lines, stdout)
+}
+
 /// The checks an editor sees on an archive piece whose disclaimer and credit are worded
 /// its own way: not in the house wording, never missing.
 #[test]
@@ -181,12 +196,7 @@ fn other_wordings_are_reported_as_not_house_wording_never_missing() {
         "a.md",
         "---\ntitle: T\nauthor: A\ndate: 2023-11-13\nsection: opinion\neditor: [Ben Ode, Cleo Park]\n---\nThe war ended.\n\n*Written by Ana Ruiz. Edited by Ben Ode and Cleo Park.*\n\nThe opinions expressed in this article are her own and do not necessarily reflect\nthe views of the Law Library or the Library of Congress.\n",
     );
-    let out = crate::common::run_in(dir.path(), &["check", "--format", "concise", "a.md"]);
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let lines: Vec<&str> = stdout
-        .lines()
-        .filter(|l| l.contains("[disclaimer]") || l.contains("[editor-credit]"))
-        .collect();
+    let (lines, stdout) = statement_findings(dir.path(), &["a.md"]);
     assert_eq!(
         lines,
         [
@@ -243,15 +253,7 @@ fn credits_are_cross_checked_and_hidden_or_absent_statements_reported() {
         "c.md",
         "---\ntitle: T\nauthor: A\ndate: 2023-11-13\nsection: opinion\n---\nThe anthology edited by Ben Ode collects the views of forty writers, and their views are their own business.\n",
     );
-    let out = crate::common::run_in(
-        dir.path(),
-        &["check", "--format", "concise", "a.md", "b.md", "c.md"],
-    );
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let lines: Vec<&str> = stdout
-        .lines()
-        .filter(|l| l.contains("[disclaimer]") || l.contains("[editor-credit]"))
-        .collect();
+    let (lines, stdout) = statement_findings(dir.path(), &["a.md", "b.md", "c.md"]);
     assert_eq!(
         lines,
         [
